@@ -1,0 +1,3 @@
+export { waitFor, type WaitForOptions } from './wait-for.js';
+export { uniqueName } from './unique-name.js';
+export { stackEndpoints } from './stack-endpoints.js';
