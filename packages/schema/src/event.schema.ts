@@ -156,8 +156,12 @@ export const eventSchema = z.looseObject({
       syslog: z
         .looseObject({
           priority: z.number().int().optional(),
-          facility: z.looseObject({ code: z.number().int().optional(), name: z.string().optional() }).optional(),
-          severity: z.looseObject({ code: z.number().int().optional(), name: z.string().optional() }).optional(),
+          facility: z
+            .looseObject({ code: z.number().int().optional(), name: z.string().optional() })
+            .optional(),
+          severity: z
+            .looseObject({ code: z.number().int().optional(), name: z.string().optional() })
+            .optional(),
           hostname: z.string().optional(),
           appname: z.string().optional(),
           procid: z.string().optional(),

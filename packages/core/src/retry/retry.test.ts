@@ -51,7 +51,10 @@ describe('retry', () => {
     const delays: number[] = [];
     let calls = 0;
     await retry(
-      () => (++calls < 2 ? Promise.reject(new VigilError('429', { code: 'R', retriable: true })) : Promise.resolve(1)),
+      () =>
+        ++calls < 2
+          ? Promise.reject(new VigilError('429', { code: 'R', retriable: true }))
+          : Promise.resolve(1),
       { sleep: noSleep, delayHint: () => 7_000, onRetry: (_e, _a, d) => delays.push(d) },
     );
     expect(delays).toEqual([7_000]);

@@ -1,0 +1,1 @@
+export { alertFixture, minutesAfter, type AlertFixture } from './alert-fixture.js';

@@ -1,0 +1,8 @@
+export {
+  generateMixedLog,
+  type GeneratedLine,
+  type MixedLogOptions,
+  type RawStream,
+} from './generate-mixed-log.js';
+export { createPrng, type Prng } from './prng.js';
+export { bsdSyslog, isoSyslog, nginxCombined, ufwLine, cloudTrailConsoleLogin } from './line-formats.js';

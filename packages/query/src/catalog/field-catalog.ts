@@ -1,0 +1,66 @@
+/** How a field is indexed, which decides how a value is matched against it. */
+export const FIELD_TYPES = ['keyword', 'text', 'number', 'date', 'ip', 'boolean'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export interface FieldCatalogSpec {
+  /** The index's name for messages, e.g. `events`. */
+  readonly name: string;
+  /** Exact field names and their types. */
+  readonly fields: Readonly<Record<string, FieldType>>;
+  /** Open-ended vendor namespaces (`zeek.`, `labels.`): any field under them has this type. */
+  readonly prefixes?: Readonly<Record<string, FieldType>>;
+  /** Fields that free text (a value without a field) searches. */
+  readonly defaultFields: readonly string[];
+  /** The event-time field, for time ranges and histograms. */
+  readonly timeField: string;
+  /** A unique keyword field, the last sort key so that `search_after` pages never skip or repeat. */
+  readonly idField: string;
+}
+
+/**
+ * The allowlist of searchable fields of one index. A field not listed is refused (400), so a typo
+ * says so instead of silently matching nothing, and nothing outside the mapping reaches the backend.
+ */
+export class FieldCatalog {
+  readonly name: string;
+  readonly defaultFields: readonly string[];
+  readonly timeField: string;
+  readonly idField: string;
+  private readonly fields: ReadonlyMap<string, FieldType>;
+  private readonly prefixes: readonly (readonly [string, FieldType])[];
+
+  constructor(spec: FieldCatalogSpec) {
+    this.name = spec.name;
+    this.fields = new Map(Object.entries(spec.fields));
+    this.prefixes = Object.entries(spec.prefixes ?? {}).sort((a, b) => b[0].length - a[0].length);
+    this.defaultFields = spec.defaultFields;
+    this.timeField = spec.timeField;
+    this.idField = spec.idField;
+    for (const field of [...spec.defaultFields, spec.timeField, spec.idField]) {
+      if (this.typeOf(field) === undefined) throw new Error(`catalog ${spec.name}: ${field} is not a known field`);
+    }
+  }
+
+  typeOf(field: string): FieldType | undefined {
+    const exact = this.fields.get(field);
+    if (exact !== undefined) return exact;
+    for (const [prefix, type] of this.prefixes) {
+      if (field.startsWith(prefix) && field.length > prefix.length) return type;
+    }
+    return undefined;
+  }
+
+  /** Field names, for the API's field list and for error hints. */
+  names(): string[] {
+    return [...this.fields.keys(), ...this.prefixes.map(([prefix]) => `${prefix}*`)].sort();
+  }
+
+  /** Up to three known fields that look like `field`, for "did you mean" hints. */
+  suggest(field: string): string[] {
+    const lower = field.toLowerCase();
+    const last = lower.split('.').at(-1) ?? lower;
+    return [...this.fields.keys()]
+      .filter((name) => name.toLowerCase().split('.').at(-1) === last || name.toLowerCase().includes(lower))
+      .slice(0, 3);
+  }
+}

@@ -1,0 +1,62 @@
+import type { Alert, VigilEvent } from '@vigil/schema';
+import type { CompiledRule } from './compiled-rule.js';
+
+/**
+ * One input of an operator: an event matched one of the rule's referenced rules (a detection), or
+ * a referenced correlation fired (then `event` is the event that made it fire and `evidence` holds
+ * its evidence ids).
+ */
+export interface Match {
+  readonly kind: 'match';
+  /** Id of the referenced rule that matched. */
+  readonly ruleId: string;
+  /** Event time in ms. */
+  readonly ts: number;
+  readonly event: VigilEvent;
+  readonly evidence: readonly string[];
+  readonly datasets: readonly string[];
+}
+
+/** Event time has reached `ts`: every input before it has been delivered. Fires timers, evicts. */
+export interface Tick {
+  readonly kind: 'tick';
+  readonly ts: number;
+}
+
+export type OperatorInput = Match | Tick;
+
+export type AlertSink = (alert: Alert, trigger: Match | undefined) => void;
+
+/** Limits shared by every operator of an engine. */
+export interface OperatorOptions {
+  /** Keys held per operator before the least recently active is dropped. */
+  readonly maxKeys: number;
+  /** Event ids carried in one alert's evidence (the most recent ones). */
+  readonly maxEvidence: number;
+}
+
+export const DEFAULT_OPERATOR_OPTIONS: OperatorOptions = { maxKeys: 1_000_000, maxEvidence: 100 };
+
+/** Operator state as JSON: a version-checked list of group keys with their state. */
+export interface OperatorSnapshot {
+  readonly type: string;
+  readonly keys: readonly (readonly [string, unknown])[];
+}
+
+/**
+ * The synchronous core of a rule type. State lives in the factory's closure. Inputs come in
+ * non-decreasing event time; `emit` receives alerts (before suppression and `generate`).
+ */
+export interface RuleOperator {
+  readonly rule: CompiledRule;
+  onMatch(match: Match, emit: AlertSink): void;
+  /** Event time reached `ts`; returns nothing but may emit (absence timers). */
+  advance(ts: number, emit: AlertSink): void;
+  /** Whether `advance` can emit, so the engine calls it before every event (timers). */
+  readonly hasTimers: boolean;
+  keyStats(): import('../state/keyed-state.js').KeyStats;
+  snapshot(filter?: (groupKey: string) => boolean): OperatorSnapshot;
+  restore(snapshot: OperatorSnapshot): void;
+  /** Opaque state handed to a new operator of the same rule id and version on reload. */
+  readonly state: unknown;
+}

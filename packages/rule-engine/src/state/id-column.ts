@@ -1,0 +1,61 @@
+const HEX16 = /^[0-9a-f]{16}$/;
+
+/**
+ * A column of event ids. Vigil event ids are 16 hex characters (`stableId`), stored here as two
+ * uint32 (8 bytes instead of a pointer plus a ~32-byte string). Any other id is kept as a string
+ * in a side map, so every id round-trips exactly.
+ */
+export class IdColumn {
+  hi: Uint32Array;
+  lo: Uint32Array;
+  private readonly other = new Map<number, string>();
+
+  constructor(length: number) {
+    this.hi = new Uint32Array(length);
+    this.lo = new Uint32Array(length);
+  }
+
+  get length(): number {
+    return this.hi.length;
+  }
+
+  set(pos: number, id: string): void {
+    if (this.other.size > 0) this.other.delete(pos);
+    if (id.length === 16 && HEX16.test(id)) {
+      this.hi[pos] = Number.parseInt(id.slice(0, 8), 16);
+      this.lo[pos] = Number.parseInt(id.slice(8), 16);
+    } else {
+      this.other.set(pos, id);
+    }
+  }
+
+  get(pos: number): string {
+    const other = this.other.size > 0 ? this.other.get(pos) : undefined;
+    if (other !== undefined) return other;
+    return (this.hi[pos] ?? 0).toString(16).padStart(8, '0') + (this.lo[pos] ?? 0).toString(16).padStart(8, '0');
+  }
+
+  copy(from: number, to: number): void {
+    this.hi[to] = this.hi[from] ?? 0;
+    this.lo[to] = this.lo[from] ?? 0;
+    if (this.other.size === 0) return;
+    const other = this.other.get(from);
+    if (other === undefined) this.other.delete(to);
+    else this.other.set(to, other);
+  }
+
+  /** Forgets side-map ids in [start, end), so a freed slot does not keep strings alive. */
+  clear(start: number, end: number): void {
+    if (this.other.size === 0) return;
+    for (let pos = start; pos < end; pos++) this.other.delete(pos);
+  }
+
+  grow(length: number): void {
+    const hi = new Uint32Array(length);
+    hi.set(this.hi);
+    const lo = new Uint32Array(length);
+    lo.set(this.lo);
+    this.hi = hi;
+    this.lo = lo;
+  }
+}
