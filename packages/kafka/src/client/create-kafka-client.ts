@@ -35,8 +35,16 @@ export function createKafkaClient(config: KafkaConfig, options: CreateKafkaClien
             config.sasl.mechanism === 'plain'
               ? { mechanism: 'plain', username: config.sasl.username, password: config.sasl.password }
               : config.sasl.mechanism === 'scram-sha-256'
-                ? { mechanism: 'scram-sha-256', username: config.sasl.username, password: config.sasl.password }
-                : { mechanism: 'scram-sha-512', username: config.sasl.username, password: config.sasl.password },
+                ? {
+                    mechanism: 'scram-sha-256',
+                    username: config.sasl.username,
+                    password: config.sasl.password,
+                  }
+                : {
+                    mechanism: 'scram-sha-512',
+                    username: config.sasl.username,
+                    password: config.sasl.password,
+                  },
         }),
   };
   return new Kafka(kafkaConfig);

@@ -43,7 +43,13 @@ describe('pinoLogCreator', () => {
   it('writes the entry fields through pino, with secrets redacted', () => {
     const { lines, logger } = capture();
     const log = pinoLogCreator(logger)(logLevel.INFO);
-    log(entry(logLevel.INFO, 'Consumer', { message: 'Consumer has joined the group', groupId: 'g', sasl: { password: 'p' } }));
+    log(
+      entry(logLevel.INFO, 'Consumer', {
+        message: 'Consumer has joined the group',
+        groupId: 'g',
+        sasl: { password: 'p' },
+      }),
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       level: 30,

@@ -10,7 +10,7 @@ const ROUTINE_RESPONSE_ERRORS: readonly string[] = [
   'The group is rebalancing, so a rejoin is needed',
   'There is no leader for this topic-partition as we are in the middle of a leadership election',
   'This server does not host this topic-partition',
-  'The coordinator is loading and hence can\'t process requests',
+  "The coordinator is loading and hence can't process requests",
   'This is not the correct coordinator for this group',
 ];
 
@@ -21,7 +21,11 @@ export function pinoLevelOf(entry: LogEntry): PinoLevel {
   switch (entry.level) {
     case logLevel.ERROR: {
       const error = (entry.log as { error?: unknown }).error;
-      if (entry.namespace === 'Connection' && typeof error === 'string' && ROUTINE_RESPONSE_ERRORS.includes(error)) {
+      if (
+        entry.namespace === 'Connection' &&
+        typeof error === 'string' &&
+        ROUTINE_RESPONSE_ERRORS.includes(error)
+      ) {
         return 'debug';
       }
       return 'error';

@@ -7,7 +7,9 @@ export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
 /** The environment variables of a Kafka connection; keys are variable names (see `loadConfig`). */
 export const kafkaEnvSchema = z
   .object({
-    VIGIL_KAFKA_BROKERS: env.list('127.0.0.1:9092').pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/)).min(1)),
+    VIGIL_KAFKA_BROKERS: env
+      .list('127.0.0.1:9092')
+      .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/)).min(1)),
     VIGIL_KAFKA_CLIENT_ID: z.string().min(1).default('vigil'),
     VIGIL_KAFKA_SSL: env.bool(false),
     /** Only for test clusters with self-signed certificates. */
@@ -22,7 +24,11 @@ export const kafkaEnvSchema = z
     if (value.VIGIL_KAFKA_SASL_MECHANISM === undefined) return;
     for (const key of ['VIGIL_KAFKA_SASL_USERNAME', 'VIGIL_KAFKA_SASL_PASSWORD'] as const) {
       if (value[key] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'required when VIGIL_KAFKA_SASL_MECHANISM is set' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'required when VIGIL_KAFKA_SASL_MECHANISM is set',
+        });
       }
     }
   });

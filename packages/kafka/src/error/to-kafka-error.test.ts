@@ -1,11 +1,26 @@
 import { ConfigError } from '@vigil/core';
 import kafkajs from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { KafkaAuthenticationError, KafkaConnectionError, KafkaError, KafkaProtocolError } from './kafka-error.js';
+import {
+  KafkaAuthenticationError,
+  KafkaConnectionError,
+  KafkaError,
+  KafkaProtocolError,
+} from './kafka-error.js';
 import { toKafkaError } from './to-kafka-error.js';
 
-const { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, KafkaJSSASLAuthenticationError } =
-  kafkajs;
+const {
+  KafkaJSConnectionError,
+  KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
+  KafkaJSSASLAuthenticationError,
+} = kafkajs;
+
+/** kafkajs' typings declare narrower constructors than its runtime, which takes the broker's error record. */
+function protocolError(fields: { type: string; code: number; retriable: boolean; message: string }): Error {
+  const Ctor = KafkaJSProtocolError as unknown as new (e: typeof fields) => Error;
+  return new Ctor(fields);
+}
 
 describe('toKafkaError', () => {
   it('maps a connection error as retriable, keeping the cause', () => {
@@ -22,7 +37,7 @@ describe('toKafkaError', () => {
   });
 
   it('keeps the protocol error type and its retriable flag', () => {
-    const rebalance = new KafkaJSProtocolError({
+    const rebalance = protocolError({
       type: 'REBALANCE_IN_PROGRESS',
       code: 27,
       retriable: false,
@@ -34,7 +49,7 @@ describe('toKafkaError', () => {
     expect((mapped as KafkaError).kafkaType).toBe('REBALANCE_IN_PROGRESS');
     expect(mapped.retriable).toBe(false);
 
-    const leader = new KafkaJSProtocolError({
+    const leader = protocolError({
       type: 'LEADER_NOT_AVAILABLE',
       code: 5,
       retriable: true,
@@ -55,7 +70,11 @@ describe('toKafkaError', () => {
   });
 
   it('never retries an authentication failure', () => {
-    const mapped = toKafkaError(new KafkaJSSASLAuthenticationError('SASL SCRAM SHA512 authentication failed'));
+    const mapped = toKafkaError(
+      new (KafkaJSSASLAuthenticationError as unknown as new (m: string) => Error)(
+        'SASL SCRAM SHA512 authentication failed',
+      ),
+    );
     expect(mapped).toBeInstanceOf(KafkaAuthenticationError);
     expect(mapped.retriable).toBe(false);
     expect(mapped.code).toBe('KAFKA_SASL_AUTHENTICATION');

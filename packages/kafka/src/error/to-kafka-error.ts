@@ -1,5 +1,10 @@
 import { VigilError } from '@vigil/core';
-import { KafkaAuthenticationError, KafkaConnectionError, KafkaError, KafkaProtocolError } from './kafka-error.js';
+import {
+  KafkaAuthenticationError,
+  KafkaConnectionError,
+  KafkaError,
+  KafkaProtocolError,
+} from './kafka-error.js';
 
 /** The fields kafkajs errors carry; read structurally so that two copies of kafkajs still map. */
 interface KafkaJsErrorShape {

@@ -23,7 +23,12 @@ export type QueryNode =
   | { readonly kind: 'or'; readonly children: readonly QueryNode[] }
   | { readonly kind: 'not'; readonly child: QueryNode }
   /** `field:value`, or free text when `field` is null. */
-  | { readonly kind: 'match'; readonly field: string | null; readonly value: QueryValue; readonly position: number }
+  | {
+      readonly kind: 'match';
+      readonly field: string | null;
+      readonly value: QueryValue;
+      readonly position: number;
+    }
   | { readonly kind: 'exists'; readonly field: string; readonly position: number }
   | {
       readonly kind: 'range';

@@ -80,10 +80,13 @@ class Binder {
     if (wildcard) {
       if (type === 'keyword') return { kind: 'wildcard', field, on: 'keyword', parts: value.parts };
       if (type === 'text') {
-        const parts = value.parts.map((part) => ('literal' in part ? { literal: part.literal.toLowerCase() } : part));
+        const parts = value.parts.map((part) =>
+          'literal' in part ? { literal: part.literal.toLowerCase() } : part,
+        );
         return { kind: 'wildcard', field, on: 'token', parts };
       }
-      if (type === 'ip') fail(`'${field}' is an address: use a CIDR block such as 10.0.0.0/8, not a wildcard`, value.position);
+      if (type === 'ip')
+        fail(`'${field}' is an address: use a CIDR block such as 10.0.0.0/8, not a wildcard`, value.position);
       fail(`wildcards work on text and keyword fields; '${field}' is a ${type} field`, value.position);
     }
     const text = value.text;
@@ -93,15 +96,18 @@ class Binder {
       case 'text':
         return { kind: 'phrase', field, text };
       case 'number':
-        if (!NUMBER.test(text)) fail(`'${field}' is a number field; '${text}' is not a number`, value.position);
+        if (!NUMBER.test(text))
+          fail(`'${field}' is a number field; '${text}' is not a number`, value.position);
         return { kind: 'term', field, value: Number(text) };
       case 'boolean': {
         const lower = text.toLowerCase();
-        if (lower !== 'true' && lower !== 'false') fail(`'${field}' is true or false, not '${text}'`, value.position);
+        if (lower !== 'true' && lower !== 'false')
+          fail(`'${field}' is true or false, not '${text}'`, value.position);
         return { kind: 'term', field, value: lower === 'true' };
       }
       case 'ip':
-        if (!isCidr(text)) fail(`'${text}' is not an IP address or CIDR block (field '${field}')`, value.position);
+        if (!isCidr(text))
+          fail(`'${text}' is not an IP address or CIDR block (field '${field}')`, value.position);
         return { kind: 'ip', field, value: text };
       case 'date': {
         const date = this.date(field, value);
@@ -127,7 +133,8 @@ class Binder {
     const type = this.fieldType(field, position);
     switch (type) {
       case 'number':
-        if (!NUMBER.test(value.text)) fail(`'${field}' is a number field; '${value.text}' is not a number`, value.position);
+        if (!NUMBER.test(value.text))
+          fail(`'${field}' is a number field; '${value.text}' is not a number`, value.position);
         return { kind: 'range', field, type, [op]: Number(value.text) };
       case 'date':
         return { kind: 'range', field, type, [op]: this.date(field, value).ms };
@@ -140,7 +147,11 @@ class Binder {
 }
 
 /** Checks a parsed query against an index's fields and types its values. */
-export function bindQuery(node: QueryNode, catalog: FieldCatalog, options: BindOptions = {}): QueryResult<BoundQuery> {
+export function bindQuery(
+  node: QueryNode,
+  catalog: FieldCatalog,
+  options: BindOptions = {},
+): QueryResult<BoundQuery> {
   try {
     return { ok: true, value: new Binder(catalog, options.now ?? Date.now()).bind(node) };
   } catch (error) {

@@ -33,7 +33,9 @@ const ES_TYPES: Readonly<Record<string, FieldType>> = {
  * names. Fields with `index: false` are left out: they cannot be searched. Multi-fields
  * (`message.keyword`) are included under their own names.
  */
-export function fieldsFromMapping(properties: Readonly<Record<string, MappingProperty>>): Record<string, FieldType> {
+export function fieldsFromMapping(
+  properties: Readonly<Record<string, MappingProperty>>,
+): Record<string, FieldType> {
   const out: Record<string, FieldType> = {};
   const walk = (props: Readonly<Record<string, MappingProperty>>, prefix: string): void => {
     for (const [name, property] of Object.entries(props)) {

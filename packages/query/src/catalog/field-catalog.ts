@@ -37,7 +37,8 @@ export class FieldCatalog {
     this.timeField = spec.timeField;
     this.idField = spec.idField;
     for (const field of [...spec.defaultFields, spec.timeField, spec.idField]) {
-      if (this.typeOf(field) === undefined) throw new Error(`catalog ${spec.name}: ${field} is not a known field`);
+      if (this.typeOf(field) === undefined)
+        throw new Error(`catalog ${spec.name}: ${field} is not a known field`);
     }
   }
 

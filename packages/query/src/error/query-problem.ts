@@ -6,12 +6,12 @@ export interface QueryProblem {
 }
 
 export type QueryResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problem: QueryProblem };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: QueryProblem };
 
 export function problemAt(message: string, position?: number): { ok: false; problem: QueryProblem } {
   return {
     ok: false,
-    problem: position === undefined ? { message } : { message: `${message} (at position ${position})`, position },
+    problem:
+      position === undefined ? { message } : { message: `${message} (at position ${position})`, position },
   };
 }

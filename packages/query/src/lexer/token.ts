@@ -1,16 +1,7 @@
 import type { ValuePart } from '../ast/query-ast.js';
 
 export type TokenKind =
-  | 'lparen'
-  | 'rparen'
-  | 'colon'
-  | 'comparator'
-  | 'word'
-  | 'phrase'
-  | 'and'
-  | 'or'
-  | 'not'
-  | 'eof';
+  'lparen' | 'rparen' | 'colon' | 'comparator' | 'word' | 'phrase' | 'and' | 'or' | 'not' | 'eof';
 
 export interface Token {
   readonly kind: TokenKind;

@@ -99,7 +99,11 @@ export function tokenize(text: string): QueryResult<Token[]> {
       }
       const raw = text.slice(start, i);
       const keyword = escaped ? undefined : KEYWORDS.get(raw.toLowerCase());
-      tokens.push(keyword === undefined ? { kind: 'word', raw, position: start, parts } : { kind: keyword, raw, position: start });
+      tokens.push(
+        keyword === undefined
+          ? { kind: 'word', raw, position: start, parts }
+          : { kind: keyword, raw, position: start },
+      );
     }
   }
   tokens.push({ kind: 'eof', raw: '', position: text.length });

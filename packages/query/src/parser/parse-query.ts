@@ -75,7 +75,9 @@ class Parser {
   }
 
   private startsOperand(token: Token): boolean {
-    return token.kind === 'word' || token.kind === 'phrase' || token.kind === 'lparen' || token.kind === 'not';
+    return (
+      token.kind === 'word' || token.kind === 'phrase' || token.kind === 'lparen' || token.kind === 'not'
+    );
   }
 
   private or(operand: (parser: Parser) => QueryNode): QueryNode {
@@ -122,7 +124,10 @@ class Parser {
     const inner = this.or(operand);
     const close = this.peek();
     if (close.kind !== 'rparen') {
-      fail(`expected ')' to close the '(' at position ${open.position} but found ${describeToken(close)}`, close.position);
+      fail(
+        `expected ')' to close the '(' at position ${open.position} but found ${describeToken(close)}`,
+        close.position,
+      );
     }
     this.next();
     this.depth--;
@@ -143,7 +148,10 @@ class Parser {
       if (after.kind === 'comparator') {
         const valueToken = this.peek();
         if (valueToken.kind !== 'word' && valueToken.kind !== 'phrase') {
-          fail(`expected a value after '${after.raw}' but found ${describeToken(valueToken)}`, valueToken.position);
+          fail(
+            `expected a value after '${after.raw}' but found ${describeToken(valueToken)}`,
+            valueToken.position,
+          );
         }
         this.next();
         const value = valueOf(valueToken);

@@ -9,7 +9,23 @@ const LETTER = /\p{L}|\p{M}/u;
 const DIGIT = /\p{Nd}/u;
 const MID_LETTER = new Set([':', '\u00b7', '\u0387', '\u05f4', '\u2027', '\ufe13', '\ufe55', '\uff1a']);
 const MID_NUM_LET = new Set(['.', "'", '\u2018', '\u2019', '\u2024', '\ufe52', '\uff07', '\uff0e']);
-const MID_NUM = new Set([',', ';', '\u037e', '\u0589', '\u060c', '\u060d', '\u066c', '\u07f8', '\u2044', '\ufe10', '\ufe14', '\ufe50', '\ufe54', '\uff0c', '\uff1b']);
+const MID_NUM = new Set([
+  ',',
+  ';',
+  '\u037e',
+  '\u0589',
+  '\u060c',
+  '\u060d',
+  '\u066c',
+  '\u07f8',
+  '\u2044',
+  '\ufe10',
+  '\ufe14',
+  '\ufe50',
+  '\ufe54',
+  '\uff0c',
+  '\uff1b',
+]);
 /** Lucene's default maximum token length; longer runs are split. */
 const MAX_TOKEN_LENGTH = 255;
 
@@ -45,8 +61,10 @@ export function analyzeText(text: string): string[] {
     if (current.length > 0) {
       const before = classify(chars[i - 1]);
       const after = classify(chars[i + 1]);
-      const joinsLetters = before === 'letter' && after === 'letter' && (MID_LETTER.has(char) || MID_NUM_LET.has(char));
-      const joinsDigits = before === 'digit' && after === 'digit' && (MID_NUM.has(char) || MID_NUM_LET.has(char));
+      const joinsLetters =
+        before === 'letter' && after === 'letter' && (MID_LETTER.has(char) || MID_NUM_LET.has(char));
+      const joinsDigits =
+        before === 'digit' && after === 'digit' && (MID_NUM.has(char) || MID_NUM_LET.has(char));
       if ((joinsLetters || joinsDigits) && length < MAX_TOKEN_LENGTH) {
         current += char;
         length++;

@@ -1,4 +1,5 @@
 import type { Alert, VigilEvent } from '@vigil/schema';
+import type { KeyStats } from '../state/keyed-state.js';
 import type { CompiledRule } from './compiled-rule.js';
 
 /**
@@ -25,7 +26,8 @@ export interface Tick {
 
 export type OperatorInput = Match | Tick;
 
-export type AlertSink = (alert: Alert, trigger: Match | undefined) => void;
+/** Receives an alert and the match that made it fire (for absence: the group's last event, at the deadline). */
+export type AlertSink = (alert: Alert, trigger: Match) => void;
 
 /** Limits shared by every operator of an engine. */
 export interface OperatorOptions {
@@ -33,9 +35,18 @@ export interface OperatorOptions {
   readonly maxKeys: number;
   /** Event ids carried in one alert's evidence (the most recent ones). */
   readonly maxEvidence: number;
+  /**
+   * new_terms: stay silent (learning) for the first `historyMs` of event time after the operator's
+   * first match, so a fresh start does not flag every term as new.
+   */
+  readonly newTermsLearning: boolean;
 }
 
-export const DEFAULT_OPERATOR_OPTIONS: OperatorOptions = { maxKeys: 1_000_000, maxEvidence: 100 };
+export const DEFAULT_OPERATOR_OPTIONS: OperatorOptions = {
+  maxKeys: 1_000_000,
+  maxEvidence: 100,
+  newTermsLearning: true,
+};
 
 /** Operator state as JSON: a version-checked list of group keys with their state. */
 export interface OperatorSnapshot {
@@ -54,9 +65,7 @@ export interface RuleOperator {
   advance(ts: number, emit: AlertSink): void;
   /** Whether `advance` can emit, so the engine calls it before every event (timers). */
   readonly hasTimers: boolean;
-  keyStats(): import('../state/keyed-state.js').KeyStats;
+  keyStats(): KeyStats;
   snapshot(filter?: (groupKey: string) => boolean): OperatorSnapshot;
   restore(snapshot: OperatorSnapshot): void;
-  /** Opaque state handed to a new operator of the same rule id and version on reload. */
-  readonly state: unknown;
 }

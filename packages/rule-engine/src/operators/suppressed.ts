@@ -1,0 +1,54 @@
+import type { Alert } from '@vigil/schema';
+import type { Suppression } from '../model/compiled-rule.js';
+import type { AlertSink, Match, OperatorSnapshot, RuleOperator } from '../model/match.js';
+import { groupKey } from '../state/group-key.js';
+import { KeyedState } from '../state/keyed-state.js';
+
+/** Suppression counters, read by the engine's stats. */
+export interface SuppressedOperator extends RuleOperator {
+  readonly suppressedCount: () => number;
+}
+
+/**
+ * Wraps an operator with its rule's `suppress`: at most one alert per suppression group per
+ * `windowMs` of event time (the window starts at the alert that got through). Suppressed alerts are
+ * neither emitted nor fed to chained correlations.
+ */
+export function suppressed(inner: RuleOperator, maxKeys = 1_000_000): SuppressedOperator {
+  const suppress = 'suppress' in inner.rule ? (inner.rule.suppress as Suppression | undefined) : undefined;
+  if (suppress === undefined) throw new TypeError(`rule ${inner.rule.meta.id} has no suppress`);
+  const last = new KeyedState<number>({ maxKeys, lastTime: (ts) => ts });
+  let count = 0;
+  const gate =
+    (emit: AlertSink): AlertSink =>
+    (alert: Alert, trigger: Match) => {
+      const key = groupKey(suppress.groupBy.valuesOf(trigger.ruleId, trigger.event));
+      const since = last.get(key);
+      if (since !== undefined && trigger.ts < since + suppress.windowMs) {
+        count++;
+        return;
+      }
+      last.set(key, trigger.ts);
+      emit(alert, trigger);
+    };
+  return {
+    rule: inner.rule,
+    hasTimers: inner.hasTimers,
+    suppressedCount: () => count,
+    onMatch: (match, emit) => inner.onMatch(match, gate(emit)),
+    advance(ts, emit) {
+      last.expire(ts - suppress.windowMs);
+      inner.advance(ts, gate(emit));
+    },
+    keyStats: () => inner.keyStats(),
+    snapshot(filter): OperatorSnapshot {
+      const own = [...last.map].filter(([key]) => filter?.(key) ?? true);
+      return { ...inner.snapshot(filter), suppress: own } as OperatorSnapshot;
+    },
+    restore(snapshot) {
+      inner.restore(snapshot);
+      const own = (snapshot as { suppress?: [string, number][] }).suppress ?? [];
+      for (const [key, ts] of own) last.set(key, ts);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { Alert } from '@vigil/schema';
+import type { OperatorInput, RuleOperator } from '../model/match.js';
+import { suppressed } from './suppressed.js';
+
+/**
+ * Lifts a synchronous rule operator into RxJS. The factory runs per subscription, so each
+ * subscriber gets its own state (in the factory's closure). Completion and errors pass through.
+ */
+export function toRxOperator(factory: () => RuleOperator): OperatorFunction<OperatorInput, Alert> {
+  return (source) =>
+    new Observable<Alert>((subscriber) => {
+      const base = factory();
+      const operator = 'suppress' in base.rule && base.rule.suppress !== undefined ? suppressed(base) : base;
+      const emit = (alert: Alert): void => subscriber.next(alert);
+      return source.subscribe({
+        next(input) {
+          if (input.kind === 'tick') operator.advance(input.ts, emit);
+          else {
+            if (operator.hasTimers) operator.advance(input.ts, emit);
+            operator.onMatch(input, emit);
+          }
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
+    });
+}
