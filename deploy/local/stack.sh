@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Vigil local stack: a REAL single-node Kafka (KRaft) + Elasticsearch + Redis on
 # 127.0.0.1, without Docker. Used by developers and CI for integration tests.
 #
@@ -46,7 +47,7 @@ source "$LIB_DIR/redis.sh"
 ALL_SERVICES=(kafka elasticsearch redis)
 
 usage() {
-  sed -n '2,/^set -euo pipefail/{/^set /d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
+  sed -n '3,/^set -euo pipefail/{/^set /d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
 }
 
 # Map user-facing names to canonical ones; empty selection means all services.
@@ -88,6 +89,8 @@ fn() {
 take_lock() {
   ensure_stack_dirs
   exec 9>"$RUN_DIR/stack.lock"
+  flock -n 9 && return 0
+  log "waiting for another stack.sh run to finish (lock $RUN_DIR/stack.lock)"
   if ! flock -w 600 9; then
     die "another stack.sh is still running (lock $RUN_DIR/stack.lock)"
   fi
@@ -106,7 +109,11 @@ cmd_up() {
       f=$(fn "$s")
       "${f}_prepare"
       "${f}_start"
-      "${f}_wait"
+      if ! "${f}_wait"; then
+        # Do not leave a half-started service (or a stale pidfile) behind.
+        "${f}_stop" >/dev/null 2>&1 || true
+        exit 1
+      fi
     ) &
     jobs[$s]=$!
   done
@@ -118,7 +125,7 @@ cmd_up() {
     fi
   done
   if ((rc != 0)); then
-    err "failed to start: ${failed[*]} (after $((SECONDS - start))s). Others were left running; 'stack.sh down' stops them."
+    err "failed to start: ${failed[*]} (after $((SECONDS - start))s). Services that did start are left running; 'stack.sh down' stops them."
     return 1
   fi
   ok "stack up (${SELECTED[*]}) in $((SECONDS - start))s; data/logs in $VIGIL_STACK_DIR"

@@ -149,6 +149,17 @@ svc_pid() {
   return 1
 }
 
+# Before (re)starting: if the recorded main process is gone but members of its process
+# group survive (e.g. an ES server JVM whose launcher was killed), stop them first so
+# they neither hold the ports nor get mistaken for a foreign process.
+clear_leftovers() {
+  local svc=$1 marker=$2 pf
+  pf=$(pid_file "$svc")
+  [[ -f "$pf" ]] || return 0
+  warn "$svc: main process gone but its process group $(<"$pf") is alive; cleaning up"
+  stop_svc "$svc" "$marker"
+}
+
 # Keep one previous log per service: the live log then only holds the current run, which
 # is what the failure tail and a human want to see.
 rotate_log() {

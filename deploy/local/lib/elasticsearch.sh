@@ -29,15 +29,23 @@ fi
 ES_CACHE="$VIGIL_CACHE_DIR/elasticsearch"
 ES_ZIP="$ES_CACHE/elasticsearch-$VIGIL_ES_VERSION.zip"
 ES_DIST="$ES_CACHE/elasticsearch-$VIGIL_ES_VERSION"
-ES_DIR="$VIGIL_STACK_DIR/elasticsearch"
-ES_CONF="$ES_DIR/config"
-ES_DATA="$ES_DIR/data"
-ES_TMP="$ES_DIR/tmp"
-ES_LOGS="$LOG_DIR/elasticsearch" # ES's own rolling/json logs (path.logs)
-ES_LOG="$LOG_DIR/elasticsearch.log" # console output of the current run
-ES_SERVER_PID="$ES_DIR/server.pid"  # written by ES itself (-p): the server JVM
-# The pidfile path is on the launcher's command line, which makes it a unique marker.
-ES_MARKER="-p $ES_SERVER_PID"
+ES_DIR="$VIGIL_STACK_DIR/elasticsearch" # may be a symlink, see es_workdir
+ES_LOG="$LOG_DIR/elasticsearch.log"      # console output of the current run (written by root)
+
+# Everything ES itself reads/writes lives under ES_WORK (the real path of ES_DIR): config,
+# data, tmp, its own logs (path.logs), the dist mirror and the server pidfile.
+es_set_paths() {
+  ES_WORK=$ES_DIR
+  [[ -L "$ES_DIR" ]] && ES_WORK=$(readlink -f "$ES_DIR")
+  ES_CONF="$ES_WORK/config"
+  ES_DATA="$ES_WORK/data"
+  ES_TMP="$ES_WORK/tmp"
+  ES_LOGS="$ES_WORK/logs"           # ES's own json/rolling logs + gc.log
+  ES_SERVER_PID="$ES_WORK/server.pid" # written by ES itself (-p): the server JVM
+  # The pidfile path is on the launcher's command line, which makes it a unique marker.
+  ES_MARKER="-p $ES_SERVER_PID"
+}
+es_set_paths
 
 es_java_home() {
   local home=$VIGIL_ES_JAVA_HOME
@@ -107,6 +115,27 @@ es_ensure_user() {
     id -u "$VIGIL_ES_USER" >/dev/null 2>&1 || die "elasticsearch: could not create user $VIGIL_ES_USER"
 }
 
+# The ES user must reach its files. If a parent of the stack dir is not world-executable
+# (e.g. a checkout under root's 0700 home), keep ES's files in /var/lib/vigil-es/<id> and
+# leave a symlink at $ES_DIR, instead of loosening permissions on someone's home.
+es_workdir() {
+  [[ $EUID -eq 0 ]] || return 0
+  [[ -L "$ES_DIR" ]] && return 0
+  mkdir -p "$ES_DIR"
+  if as_user "$VIGIL_ES_USER" test -x "$ES_DIR" 2>/dev/null; then
+    return 0
+  fi
+  local alt
+  alt="/var/lib/vigil-es/$(printf '%s' "$VIGIL_STACK_DIR" | sha256sum | cut -c1-12)"
+  warn "elasticsearch: $VIGIL_ES_USER cannot reach $VIGIL_STACK_DIR (a parent is not world-executable); using $alt (symlinked from $ES_DIR)"
+  mkdir -p "$alt"
+  chmod 755 /var/lib/vigil-es "$alt"
+  cp -a "$ES_DIR/." "$alt/"
+  rm -rf "$ES_DIR"
+  ln -s "$alt" "$ES_DIR"
+  es_set_paths
+}
+
 # The ES user must be able to read ES_HOME. The default cache is under root's 0700 home,
 # so in that case mirror the dist into the stack dir with hard links (instant, no copy).
 es_home() {
@@ -114,10 +143,10 @@ es_home() {
     printf '%s\n' "$ES_DIST"
     return 0
   fi
-  local mirror="$ES_DIR/home-$VIGIL_ES_VERSION"
+  local mirror="$ES_WORK/home-$VIGIL_ES_VERSION"
   if [[ ! -f "$mirror/.vigil-complete" ]]; then
     rm -rf "$mirror"
-    mkdir -p "$ES_DIR"
+    mkdir -p "$ES_WORK"
     cp -al "$ES_DIST" "$mirror" 2>/dev/null || cp -a "$ES_DIST" "$mirror"
     chmod -R a+rX "$mirror"
   fi
@@ -190,11 +219,11 @@ EOF
   fi
   if [[ $EUID -eq 0 ]]; then
     chown -R "$VIGIL_ES_USER:$VIGIL_ES_USER" "$ES_CONF" "$ES_DATA" "$ES_TMP" "$ES_LOGS"
-    chown "$VIGIL_ES_USER:$VIGIL_ES_USER" "$ES_DIR"
+    chown "$VIGIL_ES_USER:$VIGIL_ES_USER" "$ES_WORK"
     # The ES user must be able to traverse the stack dir to reach its own directories.
     chmod 755 "$VIGIL_STACK_DIR" "$LOG_DIR"
     as_user "$VIGIL_ES_USER" test -w "$ES_DATA" ||
-      die "elasticsearch: $VIGIL_ES_USER cannot write $ES_DATA (is a parent of $VIGIL_STACK_DIR not world-executable?)"
+      die "elasticsearch: $VIGIL_ES_USER cannot write $ES_DATA"
   fi
 }
 
@@ -210,10 +239,12 @@ es_start() {
     log "elasticsearch: already running (pid $pid)"
     return 0
   fi
+  clear_leftovers elasticsearch "$ES_MARKER"
   require_free_port elasticsearch "$VIGIL_ES_PORT" || return 1
   require_free_port elasticsearch "$VIGIL_ES_TRANSPORT_PORT" || return 1
   java_home=$(es_java_home)
   es_ensure_user
+  es_workdir
   home=$(es_home)
   es_tune_kernel
   es_write_config "$home"
@@ -221,7 +252,7 @@ es_start() {
   log "elasticsearch: starting on $VIGIL_HOST:$VIGIL_ES_PORT (heap $VIGIL_ES_HEAP, user $VIGIL_ES_USER, $java_home)"
   # env -i: ES warns about / misreads JAVA_HOME, JAVA_TOOL_OPTIONS etc. from the caller.
   spawn elasticsearch "$ES_LOG" \
-    env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin LANG=C.UTF-8 HOME="$ES_DIR" \
+    env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin LANG=C.UTF-8 HOME="$ES_WORK" \
     ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_CONF" ES_TMPDIR="$ES_TMP" \
     setpriv --reuid="$VIGIL_ES_USER" --regid="$VIGIL_ES_USER" --init-groups -- \
     "$home/bin/elasticsearch" -p "$ES_SERVER_PID"

@@ -169,6 +169,7 @@ kafka_start() {
     log "kafka: already running (pid $pid)"
     return 0
   fi
+  clear_leftovers kafka "$KAFKA_MARKER"
   require_free_port kafka "$VIGIL_KAFKA_PORT" || return 1
   require_free_port kafka "$VIGIL_KAFKA_CONTROLLER_PORT" || return 1
   java=$(kafka_java)

@@ -46,6 +46,7 @@ redis_start() {
     log "redis: already running (pid $pid)"
     return 0
   fi
+  clear_leftovers redis "$REDIS_MARKER"
   require_free_port redis "$VIGIL_REDIS_PORT" || return 1
   mkdir -p "$REDIS_DIR"
   local -a persist

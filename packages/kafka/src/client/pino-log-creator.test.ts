@@ -38,6 +38,10 @@ describe('pinoLogCreator', () => {
     });
     expect(pinoLevelOf(joining)).toBe('debug');
     expect(pinoLevelOf(entry(logLevel.ERROR, 'Connection', { error: 'Connection timeout' }))).toBe('error');
+    expect(
+      pinoLevelOf(entry(logLevel.WARN, 'Runner', { message: 'The group is rebalancing, re-joining' })),
+    ).toBe('info');
+    expect(pinoLevelOf(entry(logLevel.WARN, 'Runner', { message: 'Something odd' }))).toBe('warn');
   });
 
   it('writes the entry fields through pino, with secrets redacted', () => {

@@ -14,6 +14,15 @@ const ROUTINE_RESPONSE_ERRORS: readonly string[] = [
   'This is not the correct coordinator for this group',
 ];
 
+/**
+ * kafkajs warnings about expected situations: a rebalance (a member joined or left), and the finite
+ * retries Vigil gives its idempotent producer on purpose (delivery is at-least-once, see VigilProducer).
+ */
+const ROUTINE_WARNINGS: Readonly<Record<string, PinoLevel>> = {
+  'The group is rebalancing, re-joining': 'info',
+  'Limiting retries for the idempotent producer may invalidate EoS guarantees': 'debug',
+};
+
 export type PinoLevel = 'error' | 'warn' | 'info' | 'debug';
 
 /** The pino level for one kafkajs log entry. */
@@ -31,7 +40,7 @@ export function pinoLevelOf(entry: LogEntry): PinoLevel {
       return 'error';
     }
     case logLevel.WARN:
-      return 'warn';
+      return ROUTINE_WARNINGS[entry.log.message] ?? 'warn';
     case logLevel.INFO:
       return 'info';
     default:

@@ -20,6 +20,34 @@ export const DEFAULT_SEND_QUEUE: SendQueueOptions = {
 };
 
 /**
+ * kafkajs' retries for one produce request, sized so that they give up about when the delivery
+ * timeout expires. kafkajs would retry an idempotent producer's request forever by default, and a
+ * request that never ends (a deleted topic, a long outage) would block every later send of this
+ * producer, since only one is in flight. Giving up re-opens the door to duplicates on a later send,
+ * which at-least-once delivery accepts (consumers dedupe by event id).
+ */
+export function producerRetry(deliveryTimeoutMs: number): {
+  initialRetryTime: number;
+  maxRetryTime: number;
+  retries: number;
+} {
+  const initialRetryTime = Math.min(200, Math.max(10, Math.floor(deliveryTimeoutMs / 20)));
+  const maxRetryTime = Math.max(initialRetryTime, Math.min(5_000, Math.floor(deliveryTimeoutMs / 4)));
+  // The doubling delays up to maxRetryTime, then steady ones until the timeout is used up.
+  let retries = 0;
+  let spent = 0;
+  for (
+    let delay = initialRetryTime;
+    spent + delay <= deliveryTimeoutMs;
+    delay = Math.min(delay * 2, maxRetryTime)
+  ) {
+    spent += delay;
+    retries++;
+  }
+  return { initialRetryTime, maxRetryTime, retries: Math.max(1, retries) };
+}
+
+/**
  * An idempotent producer (acks=all, the broker drops the duplicates of kafkajs' own retries) whose
  * `send` resolves once the messages are acknowledged. Concurrent sends are batched; see SendQueue.
  */
@@ -31,15 +59,18 @@ export class VigilProducer {
 
   constructor(kafka: Kafka, options: ProducerOptions = {}) {
     this.logger = options.logger ?? createLogger({ name: 'kafka-producer' });
+    const deliveryTimeoutMs = options.deliveryTimeoutMs ?? DEFAULT_SEND_QUEUE.deliveryTimeoutMs;
     this.producer = kafka.producer({
       idempotent: true,
+      retry: producerRetry(deliveryTimeoutMs),
       // One request per broker at a time keeps the idempotent sequence numbers in order.
       maxInFlightRequests: 1,
       allowAutoTopicCreation: options.allowAutoTopicCreation ?? false,
       // The Java client's murmur2 partitioner: the same key lands on the same partition from any client.
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    const compression = (options.compression ?? 'gzip') === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
+    const compression =
+      (options.compression ?? 'gzip') === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
     this.queue = new SendQueue(
       (batches) => this.deliver(batches, compression),
       (error) => toKafkaError(error, 'producing'),
@@ -47,7 +78,7 @@ export class VigilProducer {
         lingerMs: options.lingerMs ?? DEFAULT_SEND_QUEUE.lingerMs,
         maxBatchMessages: options.maxBatchMessages ?? DEFAULT_SEND_QUEUE.maxBatchMessages,
         maxBatchBytes: options.maxBatchBytes ?? DEFAULT_SEND_QUEUE.maxBatchBytes,
-        deliveryTimeoutMs: options.deliveryTimeoutMs ?? DEFAULT_SEND_QUEUE.deliveryTimeoutMs,
+        deliveryTimeoutMs,
       },
     );
   }

@@ -56,12 +56,29 @@ export class FieldCatalog {
     return [...this.fields.keys(), ...this.prefixes.map(([prefix]) => `${prefix}*`)].sort();
   }
 
-  /** Up to three known fields that look like `field`, for "did you mean" hints. */
+  /** Up to three known fields that look like `field` (closest spelling first), for "did you mean" hints. */
   suggest(field: string): string[] {
     const lower = field.toLowerCase();
     const last = lower.split('.').at(-1) ?? lower;
     return [...this.fields.keys()]
-      .filter((name) => name.toLowerCase().split('.').at(-1) === last || name.toLowerCase().includes(lower))
-      .slice(0, 3);
+      .map((name) => ({ name, distance: editDistance(lower, name.toLowerCase()) }))
+      .filter(({ name, distance }) => distance <= 2 || name.toLowerCase().split('.').at(-1) === last)
+      .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+      .slice(0, 3)
+      .map(({ name }) => name);
   }
+}
+
+/** Levenshtein distance, for spelling hints on short field names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

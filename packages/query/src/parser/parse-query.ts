@@ -180,13 +180,13 @@ class Parser {
       this.next();
       return { kind: 'exists', field, position };
     }
-    if (token.kind === 'lparen') return this.group((p) => p.valueTerm(field));
-    return this.valueTerm(field);
+    if (token.kind === 'lparen') return this.group((p) => p.valueTerm(field, position));
+    return this.valueTerm(field, position);
   }
 
-  private valueTerm(field: string): QueryNode {
+  private valueTerm(field: string, fieldPosition: number): QueryNode {
     const token = this.peek();
-    if (token.kind === 'lparen') return this.group((p) => p.valueTerm(field));
+    if (token.kind === 'lparen') return this.group((p) => p.valueTerm(field, fieldPosition));
     if (token.kind !== 'word' && token.kind !== 'phrase') {
       fail(`expected a value for '${field}' but found ${describeToken(token)}`, token.position);
     }
@@ -194,7 +194,7 @@ class Parser {
       fail(`expected a value for '${field}' but found another field`, token.position);
     }
     this.next();
-    return { kind: 'match', field, value: valueOf(token), position: token.position };
+    return { kind: 'match', field, value: valueOf(token), position: fieldPosition };
   }
 }
 

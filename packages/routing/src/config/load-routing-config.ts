@@ -29,20 +29,28 @@ export interface LoadRoutingOptions {
 /** `receivers[0].channels[1].routing_key`, the way people read paths. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
   return out === '' ? '(root)' : out;
 }
 
 /** Formats issues one per line: `file:line:col path: message`. */
 export function formatIssues(issues: readonly ConfigIssue[]): string {
   return issues
-    .map((i) => `${i.file}${i.line === undefined ? '' : `:${i.line}:${i.column ?? 1}`} ${i.path}: ${i.message}`)
+    .map(
+      (i) => `${i.file}${i.line === undefined ? '' : `:${i.line}:${i.column ?? 1}`} ${i.path}: ${i.message}`,
+    )
     .join('\n');
 }
 
 const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-function interpolate(value: unknown, env: LoadRoutingOptions['env'], path: (string | number)[], issues: PathIssue[]): unknown {
+function interpolate(
+  value: unknown,
+  env: LoadRoutingOptions['env'],
+  path: (string | number)[],
+  issues: PathIssue[],
+): unknown {
   if (typeof value === 'string') {
     return value.replace(ENV_REF, (_whole, name: string) => {
       const got = env?.[name];
@@ -53,7 +61,8 @@ function interpolate(value: unknown, env: LoadRoutingOptions['env'], path: (stri
       return got;
     });
   }
-  if (Array.isArray(value)) return value.map((item: unknown, i) => interpolate(item, env, [...path, i], issues));
+  if (Array.isArray(value))
+    return value.map((item: unknown, i) => interpolate(item, env, [...path, i], issues));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => [key, interpolate(item, env, [...path, key], issues)]),
@@ -97,7 +106,8 @@ export function loadRoutingConfig(text: string, options: LoadRoutingOptions = {}
   const raw = interpolate(doc.toJS(), options.env ?? process.env, [], issues);
   const parsed = routingConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) issues.push({ path: issue.path as (string | number)[], message: issue.message });
+    for (const issue of parsed.error.issues)
+      issues.push({ path: issue.path as (string | number)[], message: issue.message });
   } else {
     issues.push(...checkReferences(parsed.data));
     if (options.channelSchema !== undefined) {
@@ -106,21 +116,28 @@ export function loadRoutingConfig(text: string, options: LoadRoutingOptions = {}
           const result = options.channelSchema?.safeParse(channel);
           if (result !== undefined && !result.success) {
             for (const issue of result.error.issues) {
-              issues.push({ path: ['receivers', i, 'channels', j, ...(issue.path as (string | number)[])], message: issue.message });
+              issues.push({
+                path: ['receivers', i, 'channels', j, ...(issue.path as (string | number)[])],
+                message: issue.message,
+              });
             }
           }
         });
       });
     }
   }
-  if (issues.length > 0 || !parsed.success) return { ok: false, issues: issues.map((i) => locate(doc, lines, file, i)) };
+  if (issues.length > 0 || !parsed.success)
+    return { ok: false, issues: issues.map((i) => locate(doc, lines, file, i)) };
   const compiled = compileRouting(parsed.data);
   if (!compiled.ok) return { ok: false, issues: compiled.errors.map((i) => locate(doc, lines, file, i)) };
   return { ok: true, config: parsed.data, router: compiled.router };
 }
 
 /** Reads and loads a routing file (the notifier calls this again on SIGHUP to reload). */
-export async function loadRoutingFile(path: string, options: Omit<LoadRoutingOptions, 'file'> = {}): Promise<LoadRoutingResult> {
+export async function loadRoutingFile(
+  path: string,
+  options: Omit<LoadRoutingOptions, 'file'> = {},
+): Promise<LoadRoutingResult> {
   const text = await readFile(path, 'utf8');
   return loadRoutingConfig(text, { ...options, file: path });
 }

@@ -34,7 +34,7 @@ export interface RouteSpec {
   routes: RouteSpec[];
 }
 
-const routeSchema: z.ZodType<RouteSpec, unknown> = z.lazy(() =>
+const routeSchema: z.ZodType<RouteSpec> = z.lazy(() =>
   z.strictObject({
     name: name.optional(),
     matchers: z.array(matcher).default([]),
@@ -54,7 +54,15 @@ const routeSchema: z.ZodType<RouteSpec, unknown> = z.lazy(() =>
 
 const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'times are HH:MM (24h)');
 
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
 const weekdayRange = z
   .string()
   .regex(
@@ -89,9 +97,7 @@ const targetSchema = z.union([
 
 export const escalationPolicySchema = z.strictObject({
   name,
-  levels: z
-    .array(z.strictObject({ targets: z.array(targetSchema).min(1), ack_timeout: duration }))
-    .min(1),
+  levels: z.array(z.strictObject({ targets: z.array(targetSchema).min(1), ack_timeout: duration })).min(1),
   /** How many more times to run through all levels when nobody acknowledges; 0 = once. */
   repeat: z.number().int().min(0).max(10).default(0),
 });
@@ -103,7 +109,13 @@ export const rotationSchema = z.strictObject({
   shift: duration.default(604_800_000),
   users: z.array(name).min(1),
   overrides: z
-    .array(z.strictObject({ user: name, start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }))
+    .array(
+      z.strictObject({
+        user: name,
+        start: z.iso.datetime({ offset: true }),
+        end: z.iso.datetime({ offset: true }),
+      }),
+    )
     .default([]),
 });
 

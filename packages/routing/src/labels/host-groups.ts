@@ -8,7 +8,10 @@ export interface HostGroups {
 
 export type HostGroupsResult =
   | { readonly ok: true; readonly groups: HostGroups }
-  | { readonly ok: false; readonly errors: readonly { readonly path: readonly (string | number)[]; readonly message: string }[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly { readonly path: readonly (string | number)[]; readonly message: string }[];
+    };
 
 export function compileHostGroups(spec: Readonly<Record<string, readonly string[]>>): HostGroupsResult {
   const compiled: [string, RE2JS[]][] = [];
@@ -19,7 +22,10 @@ export function compileHostGroups(spec: Readonly<Record<string, readonly string[
       try {
         res.push(RE2JS.compile(pattern));
       } catch (error) {
-        errors.push({ path: ['host_groups', name, i], message: `bad regex "${pattern}": ${(error as Error).message}` });
+        errors.push({
+          path: ['host_groups', name, i],
+          message: `bad regex "${pattern}": ${(error as Error).message}`,
+        });
       }
     });
     compiled.push([name, res]);
@@ -30,7 +36,9 @@ export function compileHostGroups(spec: Readonly<Record<string, readonly string[
     groups: {
       names: compiled.map(([name]) => name),
       groupsOf: (hosts) =>
-        compiled.filter(([, res]) => hosts.some((h) => res.some((re) => re.matches(h)))).map(([name]) => name),
+        compiled
+          .filter(([, res]) => hosts.some((h) => res.some((re) => re.matches(h))))
+          .map(([name]) => name),
     },
   };
 }

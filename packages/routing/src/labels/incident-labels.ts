@@ -16,7 +16,11 @@ function unique(values: Iterable<string>): string[] {
 }
 
 /** The routing labels of an incident (see LABEL_NAMES for what each means). */
-export function incidentLabels(incident: Incident, context: IncidentContext = {}, hostGroups?: HostGroups): Labels {
+export function incidentLabels(
+  incident: Incident,
+  context: IncidentContext = {},
+  hostGroups?: HostGroups,
+): Labels {
   const hosts = unique([
     ...(context.hosts ?? []),
     ...(HOST_FIELDS.has(incident.entity.field) ? [incident.entity.value] : []),

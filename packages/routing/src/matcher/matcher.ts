@@ -12,7 +12,8 @@ export interface Matcher {
   readonly test: (labels: Labels) => boolean;
 }
 
-export type MatcherResult = { readonly ok: true; readonly matcher: Matcher } | { readonly ok: false; readonly error: string };
+export type MatcherResult =
+  { readonly ok: true; readonly matcher: Matcher } | { readonly ok: false; readonly error: string };
 
 const SYNTAX = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$/s;
 /** Patterns are linear-time in RE2 whatever their shape; the cap bounds compile time and memory. */
@@ -35,7 +36,8 @@ function unquote(raw: string): string | undefined {
  */
 export function parseMatcher(text: string): MatcherResult {
   const match = SYNTAX.exec(text);
-  if (match === null) return { ok: false, error: `"${text}" is not a matcher (expected name=value, !=, =~ or !~)` };
+  if (match === null)
+    return { ok: false, error: `"${text}" is not a matcher (expected name=value, !=, =~ or !~)` };
   const [, name = '', op = '=', raw = ''] = match;
   if (!isLabelName(name)) return { ok: false, error: `unknown label "${name}" in matcher "${text}"` };
   const value = unquote(raw);
@@ -45,7 +47,8 @@ export function parseMatcher(text: string): MatcherResult {
   if (operator === '=' || operator === '!=') {
     pred = (candidate) => candidate === value;
   } else {
-    if (value.length > MAX_PATTERN) return { ok: false, error: `regex longer than ${MAX_PATTERN} in "${text}"` };
+    if (value.length > MAX_PATTERN)
+      return { ok: false, error: `regex longer than ${MAX_PATTERN} in "${text}"` };
     let re: RE2JS;
     try {
       re = RE2JS.compile(value);

@@ -1,6 +1,12 @@
 import { sha256Id } from '@vigil/core';
 import type { PathIssue } from '../config/check-references.js';
-import type { EscalationPolicy, RouteSpec, RoutingConfig, Rotation, TimeIntervalSpec } from '../config/routing-config.schema.js';
+import type {
+  EscalationPolicy,
+  RouteSpec,
+  RoutingConfig,
+  Rotation,
+  TimeIntervalSpec,
+} from '../config/routing-config.schema.js';
 import { compileHostGroups, type HostGroups } from '../labels/host-groups.js';
 import { labelValues, type Labels } from '../labels/labels.js';
 import { matchesAll, parseMatcher, type Matcher } from '../matcher/matcher.js';
@@ -58,7 +64,11 @@ export interface Router {
   personReceiver(person: string): string | undefined;
 }
 
-function compileMatchers(texts: readonly string[], path: (string | number)[], errors: PathIssue[]): Matcher[] {
+function compileMatchers(
+  texts: readonly string[],
+  path: (string | number)[],
+  errors: PathIssue[],
+): Matcher[] {
   const out: Matcher[] = [];
   texts.forEach((text, i) => {
     const result = parseMatcher(text);
@@ -68,17 +78,31 @@ function compileMatchers(texts: readonly string[], path: (string | number)[], er
   return out;
 }
 
-function compileRoute(spec: RouteSpec, parent: RouteMatch | undefined, path: (string | number)[], errors: PathIssue[]): CompiledRoute {
-  const base: Omit<RouteMatch, 'routeId' | 'receiver'> = parent ?? { ...ROUTE_DEFAULTS, muteTimeIntervals: [], activeTimeIntervals: [] };
+function compileRoute(
+  spec: RouteSpec,
+  parent: RouteMatch | undefined,
+  path: (string | number)[],
+  errors: PathIssue[],
+): CompiledRoute {
+  const base: Omit<RouteMatch, 'routeId' | 'receiver'> = parent ?? {
+    ...ROUTE_DEFAULTS,
+    muteTimeIntervals: [],
+    activeTimeIntervals: [],
+  };
   const settings: RouteMatch = {
-    routeId: path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replaceAll('.[', '['),
+    routeId: path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+      .join('.')
+      .replaceAll('.[', '['),
     ...(spec.name === undefined ? {} : { routeName: spec.name }),
     receiver: spec.receiver ?? parent?.receiver ?? '',
     groupBy: spec.group_by ?? base.groupBy,
     groupWaitMs: spec.group_wait ?? base.groupWaitMs,
     groupIntervalMs: spec.group_interval ?? base.groupIntervalMs,
     repeatIntervalMs: spec.repeat_interval ?? base.repeatIntervalMs,
-    ...(spec.escalation ?? parent?.escalation) === undefined ? {} : { escalation: spec.escalation ?? parent?.escalation ?? '' },
+    ...((spec.escalation ?? parent?.escalation) === undefined
+      ? {}
+      : { escalation: spec.escalation ?? parent?.escalation ?? '' }),
     muteTimeIntervals: spec.mute_time_intervals,
     activeTimeIntervals: spec.active_time_intervals,
   };
@@ -108,7 +132,8 @@ function sameValues(a: readonly string[], b: readonly string[]): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-export type CompileResult = { readonly ok: true; readonly router: Router } | { readonly ok: false; readonly errors: PathIssue[] };
+export type CompileResult =
+  { readonly ok: true; readonly router: Router } | { readonly ok: false; readonly errors: PathIssue[] };
 
 /** Compiles a validated config (regexes, tree, intervals) into a Router. */
 export function compileRouting(config: RoutingConfig): CompileResult {
@@ -123,7 +148,11 @@ export function compileRouting(config: RoutingConfig): CompileResult {
   config.time_intervals.forEach((interval, i) => {
     intervals.set(interval.name, interval.time_intervals);
     interval.time_intervals.forEach((spec, j) => {
-      for (const e of timeRangeErrors(spec)) errors.push({ path: ['time_intervals', i, 'time_intervals', j, 'times', e.index], message: e.message });
+      for (const e of timeRangeErrors(spec))
+        errors.push({
+          path: ['time_intervals', i, 'time_intervals', j, 'times', e.index],
+          message: e.message,
+        });
     });
   });
   const hostGroups = compileHostGroups(config.host_groups);
@@ -163,7 +192,11 @@ export function compileRouting(config: RoutingConfig): CompileResult {
       return undefined;
     },
     groupKey: (match, labels) =>
-      sha256Id(match.routeId, match.receiver, ...match.groupBy.map((label) => `${label}=${labelValues(labels, label).join(',')}`)),
+      sha256Id(
+        match.routeId,
+        match.receiver,
+        ...match.groupBy.map((label) => `${label}=${labelValues(labels, label).join(',')}`),
+      ),
     policy: (name) => policies.get(name),
     rotation: (name) => rotations.get(name),
     personReceiver: (person) => people.get(person),

@@ -5,7 +5,13 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -17,7 +23,8 @@ export function localClock(now: Date, timeZone: string): { weekday: number; minu
   let hour = 0;
   let minute = 0;
   for (const part of formatter(timeZone).formatToParts(now)) {
-    if (part.type === 'weekday') weekday = WEEKDAYS.indexOf(part.value.toLowerCase() as (typeof WEEKDAYS)[number]);
+    if (part.type === 'weekday')
+      weekday = WEEKDAYS.indexOf(part.value.toLowerCase() as (typeof WEEKDAYS)[number]);
     else if (part.type === 'hour') hour = Number(part.value);
     else if (part.type === 'minute') minute = Number(part.value);
   }
@@ -53,6 +60,11 @@ export function timeRangeErrors(spec: TimeIntervalSpec): { index: number; messag
   return (spec.times ?? []).flatMap((t, index) =>
     clockMinutes(t.start_time) < clockMinutes(t.end_time)
       ? []
-      : [{ index, message: `start_time ${t.start_time} must be before end_time ${t.end_time} (split overnight ranges in two)` }],
+      : [
+          {
+            index,
+            message: `start_time ${t.start_time} must be before end_time ${t.end_time} (split overnight ranges in two)`,
+          },
+        ],
   );
 }

@@ -41,7 +41,9 @@ export function iso(ms: number): string {
  */
 export function buildAlert(rule: CompiledRule, parts: AlertParts, maxEvidence: number): Alert {
   const truncated = parts.evidence.length > maxEvidence;
-  const evidence = truncated ? parts.evidence.slice(parts.evidence.length - maxEvidence) : [...parts.evidence];
+  const evidence = truncated
+    ? parts.evidence.slice(parts.evidence.length - maxEvidence)
+    : [...parts.evidence];
   const meta = rule.meta;
   const alert: Alert = {
     id: sha256Id(meta.id, meta.version, JSON.stringify(parts.groupValues), evidence.join(',')),

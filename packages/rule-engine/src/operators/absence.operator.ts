@@ -32,7 +32,10 @@ interface Timer {
  * once per silence; the group re-arms when it speaks again. Each armed group has one timer in a
  * min-heap; a timer that finds the group spoke since is pushed again to the new deadline.
  */
-export function createAbsence(rule: AbsenceRule, options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS): RuleOperator {
+export function createAbsence(
+  rule: AbsenceRule,
+  options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS,
+): RuleOperator {
   const span = rule.timespanMs;
   const keys = new KeyedState<LastSeen>({ maxKeys: options.maxKeys, lastTime: (s) => s.ts });
   const timers = new MinHeap<Timer>((a, b) => a.deadline < b.deadline);
@@ -97,6 +100,9 @@ export function createAbsence(rule: AbsenceRule, options: OperatorOptions = DEFA
 }
 
 /** `absence` as an RxJS operator over this rule's matches and ticks of event time. */
-export function absence(rule: AbsenceRule, options?: Partial<OperatorOptions>): OperatorFunction<OperatorInput, Alert> {
+export function absence(
+  rule: AbsenceRule,
+  options?: Partial<OperatorOptions>,
+): OperatorFunction<OperatorInput, Alert> {
   return toRxOperator(() => createAbsence(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
 }

@@ -33,7 +33,11 @@ export function createEventCount(
     const n = store.size(h);
     return n === 0 ? Number.NEGATIVE_INFINITY : store.tsAt(h, n - 1);
   };
-  const keys = new KeyedState<number>({ maxKeys: options.maxKeys, lastTime: newest, release: (h) => store.free(h) });
+  const keys = new KeyedState<number>({
+    maxKeys: options.maxKeys,
+    lastTime: newest,
+    release: (h) => store.free(h),
+  });
 
   return {
     rule,
@@ -73,7 +77,9 @@ export function createEventCount(
 }
 
 /** `event_count` as an RxJS operator over matches of the referenced rules. */
-export function eventCount(rule: EventCountRule, options?: Partial<OperatorOptions>): OperatorFunction<OperatorInput, Alert> {
+export function eventCount(
+  rule: EventCountRule,
+  options?: Partial<OperatorOptions>,
+): OperatorFunction<OperatorInput, Alert> {
   return toRxOperator(() => createEventCount(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
 }
-

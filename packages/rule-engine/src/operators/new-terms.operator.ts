@@ -22,7 +22,10 @@ const LEARNING_KEY = '#learning';
  * first `historyMs` of event time after the first match only learns, so a fresh engine does not
  * flag every term it meets. Tuples whose values are all null (fields missing) are ignored.
  */
-export function createNewTerms(rule: NewTermsRule, options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS): RuleOperator {
+export function createNewTerms(
+  rule: NewTermsRule,
+  options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS,
+): RuleOperator {
   const history = rule.historyMs;
   const keys = new KeyedState<number>({ maxKeys: options.maxKeys, lastTime: (ts) => ts });
   let learnUntil: number | undefined;
@@ -61,13 +64,16 @@ export function createNewTerms(rule: NewTermsRule, options: OperatorOptions = DE
     snapshot: (filter) => ({
       type: rule.type,
       keys: [
-        ...(learnUntil === undefined ? [] : [[LEARNING_KEY, learnUntil] as const]),
+        // JSON has no -Infinity: learning off is stored as null.
+        ...(learnUntil === undefined
+          ? []
+          : [[LEARNING_KEY, Number.isFinite(learnUntil) ? learnUntil : null] as const]),
         ...[...keys.map].filter(([key]) => filter?.(key.slice(0, key.indexOf('\u001e'))) ?? true),
       ],
     }),
     restore(snapshot) {
       for (const [key, ts] of snapshot.keys) {
-        if (key === LEARNING_KEY) learnUntil = ts as number;
+        if (key === LEARNING_KEY) learnUntil = (ts as number | null) ?? Number.NEGATIVE_INFINITY;
         else keys.set(key, ts as number);
       }
     },
@@ -75,6 +81,9 @@ export function createNewTerms(rule: NewTermsRule, options: OperatorOptions = DE
 }
 
 /** `new_terms` as an RxJS operator over this rule's matches. */
-export function newTerms(rule: NewTermsRule, options?: Partial<OperatorOptions>): OperatorFunction<OperatorInput, Alert> {
+export function newTerms(
+  rule: NewTermsRule,
+  options?: Partial<OperatorOptions>,
+): OperatorFunction<OperatorInput, Alert> {
   return toRxOperator(() => createNewTerms(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
 }

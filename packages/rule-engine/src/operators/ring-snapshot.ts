@@ -16,7 +16,9 @@ export function snapshotRings(
     if (filter !== undefined && !filter(key)) continue;
     const entries = store
       .entries(h)
-      .map((e): RingEntryJson => (e.value === undefined ? [e.ts, e.id, e.dataset] : [e.ts, e.id, e.dataset, e.value]));
+      .map((e): RingEntryJson =>
+        e.value === undefined ? [e.ts, e.id, e.dataset] : [e.ts, e.id, e.dataset, e.value],
+      );
     out.push([key, entries]);
   }
   return out;

@@ -50,6 +50,9 @@ export function createSignature(
 }
 
 /** `signature` as an RxJS operator over matches of this rule. */
-export function signature(rule: DetectionRule, options?: Partial<OperatorOptions>): OperatorFunction<OperatorInput, Alert> {
+export function signature(
+  rule: DetectionRule,
+  options?: Partial<OperatorOptions>,
+): OperatorFunction<OperatorInput, Alert> {
   return toRxOperator(() => createSignature(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
 }

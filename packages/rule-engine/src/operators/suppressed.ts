@@ -1,5 +1,5 @@
 import type { Alert } from '@vigil/schema';
-import type { Suppression } from '../model/compiled-rule.js';
+import type { CompiledRule, Suppression } from '../model/compiled-rule.js';
 import type { AlertSink, Match, OperatorSnapshot, RuleOperator } from '../model/match.js';
 import { groupKey } from '../state/group-key.js';
 import { KeyedState } from '../state/keyed-state.js';
@@ -9,13 +9,18 @@ export interface SuppressedOperator extends RuleOperator {
   readonly suppressedCount: () => number;
 }
 
+/** A rule's `suppress`, if it has one (typed loosely: rules may come from plain JS). */
+export function suppressionOf(rule: CompiledRule): Suppression | undefined {
+  return (rule as { readonly suppress?: Suppression | undefined }).suppress;
+}
+
 /**
  * Wraps an operator with its rule's `suppress`: at most one alert per suppression group per
  * `windowMs` of event time (the window starts at the alert that got through). Suppressed alerts are
  * neither emitted nor fed to chained correlations.
  */
 export function suppressed(inner: RuleOperator, maxKeys = 1_000_000): SuppressedOperator {
-  const suppress = 'suppress' in inner.rule ? (inner.rule.suppress as Suppression | undefined) : undefined;
+  const suppress = suppressionOf(inner.rule);
   if (suppress === undefined) throw new TypeError(`rule ${inner.rule.meta.id} has no suppress`);
   const last = new KeyedState<number>({ maxKeys, lastTime: (ts) => ts });
   let count = 0;

@@ -35,7 +35,10 @@ interface TemporalGroup {
  * match is within (t - span, t], then clears the group. References to correlation rules see their
  * alerts as matches, which is how "success after a run of failures" chains.
  */
-export function createTemporal(rule: TemporalRule, options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS): RuleOperator {
+export function createTemporal(
+  rule: TemporalRule,
+  options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS,
+): RuleOperator {
   const condition = rule.condition ?? { gte: rule.rules.length };
   const need = firingCount(condition);
   if (need === undefined) throw new RangeError(`rule ${rule.meta.id}: condition can never hold`);
@@ -44,7 +47,13 @@ export function createTemporal(rule: TemporalRule, options: OperatorOptions = DE
   const indexOf = new Map(rule.rules.map((id, i) => [id, i] as const));
   const keys = new KeyedState<TemporalGroup>({ maxKeys: options.maxKeys, lastTime: (g) => g.last });
 
-  const fire = (match: Match, values: readonly GroupValue[], steps: readonly Step[], start: number, count: number) => {
+  const fire = (
+    match: Match,
+    values: readonly GroupValue[],
+    steps: readonly Step[],
+    start: number,
+    count: number,
+  ) => {
     const parts = {
       ts: match.ts,
       groupNames: rule.groupBy.names,
@@ -116,6 +125,9 @@ export function createTemporal(rule: TemporalRule, options: OperatorOptions = DE
 }
 
 /** `temporal` / `temporal_ordered` as an RxJS operator over matches of the referenced rules. */
-export function temporal(rule: TemporalRule, options?: Partial<OperatorOptions>): OperatorFunction<OperatorInput, Alert> {
+export function temporal(
+  rule: TemporalRule,
+  options?: Partial<OperatorOptions>,
+): OperatorFunction<OperatorInput, Alert> {
   return toRxOperator(() => createTemporal(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
 }

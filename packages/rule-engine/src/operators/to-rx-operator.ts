@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { Alert } from '@vigil/schema';
 import type { OperatorInput, RuleOperator } from '../model/match.js';
-import { suppressed } from './suppressed.js';
+import { suppressed, suppressionOf } from './suppressed.js';
 
 /**
  * Lifts a synchronous rule operator into RxJS. The factory runs per subscription, so each
@@ -11,7 +11,7 @@ export function toRxOperator(factory: () => RuleOperator): OperatorFunction<Oper
   return (source) =>
     new Observable<Alert>((subscriber) => {
       const base = factory();
-      const operator = 'suppress' in base.rule && base.rule.suppress !== undefined ? suppressed(base) : base;
+      const operator = suppressionOf(base.rule) === undefined ? base : suppressed(base);
       const emit = (alert: Alert): void => subscriber.next(alert);
       return source.subscribe({
         next(input) {

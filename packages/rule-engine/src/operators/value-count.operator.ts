@@ -35,7 +35,11 @@ export function createValueCount(
     const n = store.size(h);
     return n === 0 ? Number.NEGATIVE_INFINITY : store.tsAt(h, n - 1);
   };
-  const keys = new KeyedState<number>({ maxKeys: options.maxKeys, lastTime: newest, release: (h) => store.free(h) });
+  const keys = new KeyedState<number>({
+    maxKeys: options.maxKeys,
+    lastTime: newest,
+    release: (h) => store.free(h),
+  });
 
   return {
     rule,
@@ -84,6 +88,9 @@ export function createValueCount(
 }
 
 /** `value_count` as an RxJS operator over matches of the referenced rules. */
-export function valueCount(rule: ValueCountRule, options?: Partial<OperatorOptions>): OperatorFunction<OperatorInput, Alert> {
+export function valueCount(
+  rule: ValueCountRule,
+  options?: Partial<OperatorOptions>,
+): OperatorFunction<OperatorInput, Alert> {
   return toRxOperator(() => createValueCount(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
 }

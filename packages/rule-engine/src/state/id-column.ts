@@ -32,7 +32,9 @@ export class IdColumn {
   get(pos: number): string {
     const other = this.other.size > 0 ? this.other.get(pos) : undefined;
     if (other !== undefined) return other;
-    return (this.hi[pos] ?? 0).toString(16).padStart(8, '0') + (this.lo[pos] ?? 0).toString(16).padStart(8, '0');
+    return (
+      (this.hi[pos] ?? 0).toString(16).padStart(8, '0') + (this.lo[pos] ?? 0).toString(16).padStart(8, '0')
+    );
   }
 
   copy(from: number, to: number): void {

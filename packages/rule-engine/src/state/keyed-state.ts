@@ -71,9 +71,10 @@ export class KeyedState<V> {
 
   private evictOldest(): void {
     for (const [key, value] of this.map) {
+      const dead = this.options.lastTime(value) <= this.cutoff;
       this.map.delete(key);
       this.options.release?.(value);
-      if (this.options.lastTime(value) <= this.cutoff) this.stats.evicted++;
+      if (dead) this.stats.evicted++;
       else this.stats.evictedForCap++;
       return;
     }

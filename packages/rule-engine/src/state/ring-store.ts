@@ -165,7 +165,11 @@ export class RingStore {
     const out: RingEntry[] = [];
     const withValues = this.classOf(handle).values !== undefined;
     for (let i = 0, n = this.size(handle); i < n; i++) {
-      const entry = { ts: this.tsAt(handle, i), id: this.idAt(handle, i), dataset: this.datasetAt(handle, i) };
+      const entry = {
+        ts: this.tsAt(handle, i),
+        id: this.idAt(handle, i),
+        dataset: this.datasetAt(handle, i),
+      };
       out.push(withValues ? { ...entry, value: this.valueAt(handle, i) } : entry);
     }
     return out;

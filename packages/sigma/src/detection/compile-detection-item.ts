@@ -8,7 +8,7 @@ import { RuleCompileError } from '../rule/rule-compile-error.js';
 import { compileCidrValues, compileValue, type ValueTest } from './compile-value.js';
 import type { DetectionContext } from './detection-context.js';
 
-function toSigmaValue(raw: unknown, index: number): SigmaValue {
+function toSigmaValue(raw: unknown, index: number | undefined): SigmaValue {
   if (typeof raw === 'string') return { kind: 'string', value: parseSigmaString(raw), raw, cased: false };
   if (typeof raw === 'number') return { kind: 'number', value: raw };
   if (typeof raw === 'boolean') return { kind: 'bool', value: raw };
@@ -16,7 +16,7 @@ function toSigmaValue(raw: unknown, index: number): SigmaValue {
   throw new RuleCompileError(
     'invalid_value',
     `values must be strings, numbers, booleans or null (nested maps are not Sigma: use dotted field names)`,
-    [index],
+    index === undefined ? undefined : [index],
   );
 }
 
@@ -153,7 +153,7 @@ export function compileDetectionItem(key: string, rawValue: unknown, context: De
   const fields = hasField ? context.resolveField(fieldName) : context.keywordFields;
   if (hasField) context.usedFields.set(fieldName, fields);
   const state: ItemState = { linking: 'or', negated: false };
-  let values = applyModifiers(rawValues.map(toSigmaValue), modifiers, state, context, hasField);
+  let values = applyModifiers(rawValues.map((raw, index) => toSigmaValue(raw, Array.isArray(rawValue) ? index : undefined)), modifiers, state, context, hasField);
   checkCombination(modifiers, rawValues.length, context);
   if (!hasField) {
     values = values.map(asKeyword);

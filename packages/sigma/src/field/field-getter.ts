@@ -1,7 +1,7 @@
 /** Reads one field of an event; `undefined` when absent. Arrays met on the way are flattened. */
 export type FieldGetter = (event: object) => unknown;
 
-const hasOwn = Object.prototype.hasOwnProperty;
+const hasOwn = (target: object, key: string): boolean => Object.hasOwn(target, key);
 
 function resolve(value: unknown, parts: readonly string[], index: number): unknown {
   if (index === parts.length) return value;
@@ -19,7 +19,7 @@ function resolve(value: unknown, parts: readonly string[], index: number): unkno
   const record = value as Record<string, unknown>;
   const key = parts[index] ?? '';
   // Own properties only: a rule field named `constructor` must not reach Object.prototype.
-  if (hasOwn.call(record, key)) {
+  if (hasOwn(record, key)) {
     const inner = resolve(record[key], parts, index + 1);
     if (inner !== undefined) return inner;
   }
@@ -27,7 +27,7 @@ function resolve(value: unknown, parts: readonly string[], index: number): unkno
   let joined = key;
   for (let end = index + 1; end < parts.length; end++) {
     joined += `.${parts[end] ?? ''}`;
-    if (hasOwn.call(record, joined)) {
+    if (hasOwn(record, joined)) {
       const inner = resolve(record[joined], parts, end + 1);
       if (inner !== undefined) return inner;
     }
@@ -40,14 +40,14 @@ export function compileFieldGetter(field: string): FieldGetter {
   const parts = field.split('.');
   if (parts.length === 1) {
     const key = field;
-    return (event) => (hasOwn.call(event, key) ? (event as Record<string, unknown>)[key] : undefined);
+    return (event) => (hasOwn(event, key) ? (event as Record<string, unknown>)[key] : undefined);
   }
   if (parts.length === 2) {
     const [first = '', second = ''] = parts;
     return (event) => {
       const record = event as Record<string, unknown>;
-      const outer = hasOwn.call(record, first) ? record[first] : undefined;
-      if (outer !== null && typeof outer === 'object' && !Array.isArray(outer) && hasOwn.call(outer, second)) {
+      const outer = hasOwn(record, first) ? record[first] : undefined;
+      if (outer !== null && typeof outer === 'object' && !Array.isArray(outer) && hasOwn(outer, second)) {
         const inner = (outer as Record<string, unknown>)[second];
         if (inner !== undefined) return inner;
       }

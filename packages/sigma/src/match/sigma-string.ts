@@ -20,7 +20,7 @@ export function parseSigmaString(raw: string): SigmaString {
     literal = '';
   };
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
+    const c = raw.charAt(i);
     if (c === '\\') {
       const next = raw[i + 1];
       if (next === '*' || next === '?' || next === '\\') {

@@ -13,7 +13,7 @@ function split(raw: string): Piece[] {
   const pieces: Piece[] = [];
   let literal = '';
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
+    const c = raw.charAt(i);
     if (c === '\\' && raw[i + 1] === '%') {
       literal += '%';
       i++;

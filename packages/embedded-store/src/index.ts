@@ -1,0 +1,1 @@
+export { RecordLog, type RecordLogOptions, type RecordLogStats } from './record-log/record-log.js';

@@ -1,0 +1,7 @@
+export {
+  createTestKafka,
+  createTestTopic,
+  produceMessages,
+  readMessages,
+  testLogger,
+} from './kafka-test-helpers.js';

@@ -1,0 +1,183 @@
+/**
+ * The per-stream line parser: cheap first-character dispatch to the format parsers, stream state
+ * (Zeek TSV headers, RFC 3164 year rollover), truncation, deterministic ids, and a guarantee that
+ * `parse` returns data and never throws.
+ */
+import { VigilError, stableId } from '@vigil/core';
+import type { VigilEvent } from '@vigil/schema';
+import { parseSyslogEnvelope } from '../envelope/syslog-envelope.parser.js';
+import type { EventDraft } from '../event/event-draft.js';
+import { fillRelated } from '../event/draft-helpers.js';
+import { TimestampFormatter } from '../event/timestamp-format.js';
+import {
+  DEFAULT_MAX_LINE_BYTES,
+  type ParseContext,
+  type ParseFailureCode,
+  type ParseOutcome,
+  type ParserOptions,
+} from '../model/parse-outcome.js';
+import type { Toolkit } from '../model/toolkit.js';
+import { parseAccessLine } from '../network/http-access.parser.js';
+import { parseApacheError, parseNginxError } from '../network/http-error.parser.js';
+import { webFlavor } from '../network/web-flavor.js';
+import { zeekEvent } from '../network/zeek/zeek-record.js';
+import { ZeekTsvState } from '../network/zeek/zeek-tsv.js';
+import { monthAt } from '../time/month.js';
+import { newTimeScan } from '../time/timestamp-scan.js';
+import { YearResolver } from '../time/year-resolver.js';
+import { ZoneClock } from '../time/zone-clock.js';
+import { parseAuditd } from '../host/auditd.parser.js';
+import { jsonEvents } from './json-line.js';
+import { syslogEvents } from './syslog-line.js';
+import { truncateUtf8 } from './truncate.js';
+
+export interface LineParser {
+  /** Parses one line (without its newline). Never throws. */
+  parse(line: string, context?: ParseContext): ParseOutcome;
+}
+
+const EMPTY: ParseOutcome = Object.freeze({ ok: true, events: [] }) as ParseOutcome;
+
+function fail(code: ParseFailureCode, reason: string): ParseOutcome {
+  return { ok: false, code, reason };
+}
+
+function toMs(v: number | Date | string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const ms = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : v.getTime();
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+class StreamLineParser implements LineParser {
+  private readonly tk: Toolkit;
+  private readonly maxBytes: number;
+  private readonly fixedNow: number | undefined;
+  private readonly zeek = new ZeekTsvState();
+
+  constructor(options: ParserOptions) {
+    let clock: ZoneClock;
+    try {
+      clock = new ZoneClock(options.timezone ?? 'UTC');
+    } catch (cause) {
+      throw new VigilError(`unknown timezone: ${options.timezone ?? ''}`, { code: 'invalid_timezone', cause });
+    }
+    if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1970 && options.year <= 9999)) {
+      throw new VigilError(`invalid year: ${options.year}`, { code: 'invalid_year' });
+    }
+    const formatter = new TimestampFormatter();
+    this.fixedNow = toMs(options.now);
+    this.maxBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.tk = {
+      clock,
+      scan: newTimeScan(),
+      years: new YearResolver(options.year, clock),
+      iso: (ms) => formatter.format(ms),
+      nowMs: 0,
+      hint: options.datasetHint,
+      source: undefined,
+    };
+  }
+
+  parse(line: string, context: ParseContext = {}): ParseOutcome {
+    try {
+      return this.parseUnsafe(line, context);
+    } catch (error) {
+      // A bug, not bad input: report it as data so the stream keeps flowing.
+      return fail('internal_error', `parser error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private parseUnsafe(input: string, context: ParseContext): ParseOutcome {
+    let line = input;
+    let truncated = false;
+    if (line.length * 3 > this.maxBytes) {
+      const cut = truncateUtf8(line, this.maxBytes);
+      truncated = cut.length !== line.length;
+      line = cut;
+    }
+    let end = line.length;
+    while (end > 0 && (line.charCodeAt(end - 1) === 10 || line.charCodeAt(end - 1) === 13)) end--;
+    let start = line.charCodeAt(0) === 0xfeff ? 1 : 0;
+    while (start < end && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9) && !this.zeek.ready) start++;
+    if (start > 0 || end < line.length) line = line.slice(start, end);
+    if (line.trim() === '') return EMPTY;
+
+    const tk = this.tk;
+    tk.nowMs = toMs(context.receivedAt) ?? this.fixedNow ?? Date.now();
+    tk.source = context.source;
+    const drafts = this.dispatch(line, tk);
+    if (!Array.isArray(drafts)) return drafts;
+    const events: VigilEvent[] = [];
+    for (let i = 0; i < drafts.length; i++) events.push(this.finalize(drafts[i] as EventDraft, context, i, truncated));
+    return { ok: true, events };
+  }
+
+  private dispatch(line: string, tk: Toolkit, depth = 0): EventDraft[] | ParseOutcome {
+    const c = line.charCodeAt(0);
+    if (c === 35) {
+      // '#': Zeek TSV header lines configure the stream.
+      return this.zeek.header(line) ? EMPTY : fail('not_a_log_line', 'comment line that is not a Zeek header');
+    }
+    if (this.zeek.ready && line.includes(this.zeek.separator)) {
+      const rec = this.zeek.record(line);
+      if (rec !== undefined) return [zeekEvent(rec, this.zeek.path || 'unknown', tk, line)];
+    }
+    if (c === 123) {
+      const r = jsonEvents(line, tk);
+      if (r.ok === 'unwrap') {
+        if (depth > 0 || r.raw.trim() === '') return fail('not_a_log_line', 'empty or nested export wrapper');
+        const inner = this.dispatch(r.raw, tk, depth + 1);
+        if (Array.isArray(inner)) for (const ev of inner) ev.event.original = line;
+        return inner;
+      }
+      return r.ok ? r.events : fail(r.code, r.reason);
+    }
+    if (c === 60 || (isDigit(c) && line.charCodeAt(4) === 45) || (monthAt(line, 0) >= 0 && line.charCodeAt(3) === 32)) {
+      const env = parseSyslogEnvelope(line, tk.clock, tk.years, tk.nowMs, tk.scan);
+      if (env !== undefined) return syslogEvents(env, tk, line);
+    }
+    if (c === 91) {
+      const ev = parseApacheError(line, tk, line, tk.nowMs);
+      if (ev !== undefined) return [ev];
+    }
+    if (isDigit(c) && line.charCodeAt(4) === 47) {
+      const ev = parseNginxError(line, tk, line);
+      if (ev !== undefined) return [ev];
+    }
+    if (c === 116 && line.startsWith('type=')) {
+      const ev = parseAuditd(line, tk, line);
+      if (ev !== undefined) return [ev];
+    }
+    const access = parseAccessLine(line, tk, webFlavor(undefined, tk.source, tk.hint), line);
+    if (access !== undefined) return [access];
+    if (c === 35 || c === 9) return fail('zeek_without_header', 'Zeek data line before its #fields header');
+    if (c === 60 || isDigit(c) || monthAt(line, 0) >= 0) {
+      return fail('bad_timestamp', 'looks like a syslog line but the header timestamp is not valid');
+    }
+    return fail('not_a_log_line', 'not a syslog envelope, JSON, or a known log format');
+  }
+
+  private finalize(ev: EventDraft, context: ParseContext, index: number, truncated: boolean): VigilEvent {
+    if (context.origin !== undefined) {
+      const { topic, partition, offset } = context.origin;
+      ev.vigil.origin = { topic, partition, offset };
+    }
+    if (truncated) ev.vigil.truncated = true;
+    if (ev.host === undefined && context.hostname !== undefined && context.hostname !== '') {
+      ev.host = { hostname: context.hostname, name: context.hostname };
+    }
+    fillRelated(ev);
+    const idHost = context.hostname ?? ev.host?.hostname ?? '';
+    ev.event.id = stableId(ev.event.dataset, ev.event.original, idHost, String(index));
+    return ev as unknown as VigilEvent;
+  }
+}
+
+/** A stateful parser for one stream of lines (a file, a Kafka partition). */
+export function createLineParser(options: ParserOptions = {}): LineParser {
+  return new StreamLineParser(options);
+}

@@ -1,0 +1,200 @@
+/**
+ * Linux netfilter LOG/NFLOG lines written by the kernel: iptables `-j LOG --log-prefix`, ufw and
+ * nftables `log prefix`, e.g.
+ * `kernel: [ 3529.289825] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=198.51.100.7 DST=192.0.2.10 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=0 DF PROTO=TCP SPT=53 DPT=36427 WINDOW=29200 RES=0x00 SYN URGP=0`.
+ * The action comes from the log prefix (Ubiquiti `[ruleset-rule-A|D]` labels as in Elastic's
+ * iptables pipeline); fields are key=value tokens up to an ICMP error's quoted inner packet `[...]`.
+ */
+import type { EventDraft } from '../event/event-draft.js';
+import { classify } from '../event/draft-helpers.js';
+import { isIPv4 } from '../event/ip.js';
+
+/** Where `IN=` starts in `text`, when `text` is a netfilter record (`IN=` … `OUT=` … `SRC=`). */
+export function netfilterStart(text: string): number {
+  const at = text.indexOf('IN=');
+  if (at < 0) return -1;
+  const before = at === 0 ? 32 : text.charCodeAt(at - 1);
+  if (before !== 32 && before !== 93 && before !== 58 && before !== 41) return -1;
+  if (!text.startsWith(' OUT=', text.indexOf(' ', at))) return -1;
+  return text.includes(' SRC=', at) ? at : -1;
+}
+
+const UPTIME = /^\[\s*\d+\.\d+\]\s*/;
+const UBIQUITI = /\[([^\]]*)-([^\-\]]*)-([^\-\]]*)\]$/;
+const NOISE = /^(?:iptables|ip6tables|ufw|nft|nftables|netfilter)(?:[\s_-]+|$)/i;
+const UBIQUITI_ACTIONS: Readonly<Record<string, string>> = { D: 'drop', A: 'accept', R: 'reject' };
+const TCP_FLAGS = new Set(['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN']);
+const IP_FLAGS = new Set(['CE', 'DF', 'MF']);
+
+function formatMac(octets: readonly string[], from: number): string | undefined {
+  if (octets.length < from + 6) return undefined;
+  return octets.slice(from, from + 6).join('-').toUpperCase();
+}
+
+function applyPrefix(ev: EventDraft, prefixText: string): void {
+  let prefix = prefixText.replace(UPTIME, '');
+  const ubi = UBIQUITI.exec(prefix);
+  if (ubi !== null) {
+    const [, ruleSet = '', ruleNumber = '', code = ''] = ubi;
+    ev.event.action = UBIQUITI_ACTIONS[code] ?? code.toLowerCase();
+    ev.rule = { name: ruleSet, id: ruleNumber };
+    const dash = ruleSet.indexOf('-');
+    if (dash >= 0) {
+      const next = ruleSet.indexOf('-', dash + 1);
+      ev.observer = {
+        ...ev.observer,
+        ingress: { zone: ruleSet.slice(0, dash) },
+        egress: { zone: ruleSet.slice(dash + 1, next < 0 ? undefined : next) },
+      };
+    }
+    return;
+  }
+  prefix = prefix.trim().replace(/^\[|\]$/g, '').replace(/:$/, '').trim().replace(NOISE, '');
+  const action = prefix.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (action !== '') ev.event.action = action;
+}
+
+/** Parses the netfilter record starting at `at` in `text`; `prefixText` is what precedes it. */
+export function parseNetfilter(ev: EventDraft, text: string, at: number, prefixText: string): void {
+  applyPrefix(ev, prefixText);
+  const ipt: Record<string, unknown> = {};
+  const tcp: Record<string, unknown> = {};
+  const icmp: Record<string, unknown> = {};
+  const tcpFlags: string[] = [];
+  const fragFlags: string[] = [];
+  let proto: string | undefined;
+  let src: string | undefined;
+  let dst: string | undefined;
+  let spt: number | undefined;
+  let dpt: number | undefined;
+  let macOctets: string[] | undefined;
+  const end = text.indexOf(' [', at);
+  const body = end < 0 ? text.slice(at) : text.slice(at, end);
+  for (const token of body.split(' ')) {
+    if (token === '') continue;
+    const eq = token.indexOf('=');
+    if (eq < 0) {
+      if (proto === undefined && IP_FLAGS.has(token)) fragFlags.push(token);
+      else if (proto !== undefined && TCP_FLAGS.has(token)) tcpFlags.push(token);
+      continue;
+    }
+    const key = token.slice(0, eq);
+    const value = token.slice(eq + 1);
+    const num = value === '' ? Number.NaN : Number(value);
+    switch (key) {
+      case 'IN':
+        ipt.input_device = value;
+        break;
+      case 'OUT':
+        ipt.output_device = value;
+        break;
+      case 'MAC':
+        macOctets = value.split(':');
+        break;
+      case 'SRC':
+        src = value;
+        break;
+      case 'DST':
+        dst = value;
+        break;
+      case 'LEN':
+        if (proto === undefined) ipt.length = num;
+        else ipt.udp = { length: num };
+        break;
+      case 'TOS':
+      case 'TC':
+        ipt.tos = parseInt(value.replace(/^0x/i, ''), key === 'TC' ? 10 : 16);
+        break;
+      case 'PREC':
+        ipt.precedence_bits = parseInt(value.replace(/^0x/i, ''), 16);
+        break;
+      case 'TTL':
+      case 'HOPLIMIT':
+        ipt.ttl = num;
+        break;
+      case 'FLOWLBL':
+        ipt.flow_label = num;
+        break;
+      case 'ID':
+        if (proto === undefined) ipt.id = num;
+        else icmp.id = num;
+        break;
+      case 'PROTO':
+        proto = value;
+        break;
+      case 'SPT':
+        spt = num;
+        break;
+      case 'DPT':
+        dpt = num;
+        break;
+      case 'WINDOW':
+        tcp.window = num;
+        break;
+      case 'RES':
+        tcp.reserved_bits = parseInt(value.replace(/^0x/i, ''), 16);
+        break;
+      case 'TYPE':
+        icmp.type = num;
+        break;
+      case 'CODE':
+        icmp.code = num;
+        break;
+      case 'SEQ':
+        icmp.seq = num;
+        break;
+      case 'MARK':
+        ipt.mark = value;
+        break;
+      default:
+        break;
+    }
+  }
+  if (fragFlags.length > 0) ipt.fragment_flags = fragFlags;
+  if (tcpFlags.length > 0) tcp.flags = tcpFlags;
+  if (Object.keys(tcp).length > 0) ipt.tcp = tcp;
+  if (Object.keys(icmp).length > 0) ipt.icmp = icmp;
+  for (const k of Object.keys(ipt)) if (typeof ipt[k] === 'number' && Number.isNaN(ipt[k])) delete ipt[k];
+
+  if (src !== undefined && src !== '') {
+    ev.source = { address: src, ip: src };
+    if (spt !== undefined && Number.isInteger(spt) && spt >= 0 && spt <= 65535) ev.source.port = spt;
+  }
+  if (dst !== undefined && dst !== '') {
+    ev.destination = { address: dst, ip: dst };
+    if (dpt !== undefined && Number.isInteger(dpt) && dpt >= 0 && dpt <= 65535) ev.destination.port = dpt;
+  }
+  if (macOctets !== undefined) {
+    const dmac = formatMac(macOctets, 0);
+    const smac = formatMac(macOctets, 6);
+    if (dmac !== undefined && ev.destination !== undefined) ev.destination.mac = dmac;
+    if (smac !== undefined && ev.source !== undefined) ev.source.mac = smac;
+    if (macOctets.length >= 14) ipt.ether_type = parseInt(`${macOctets[12] ?? ''}${macOctets[13] ?? ''}`, 16);
+  }
+  const network: NonNullable<EventDraft['network']> = {};
+  if (proto !== undefined && proto !== '') {
+    if (/^\d+$/.test(proto)) network.iana_number = proto;
+    else {
+      const lower = proto.toLowerCase();
+      network.transport = lower === 'icmpv6' ? 'ipv6-icmp' : lower;
+    }
+  }
+  if (src !== undefined && src !== '') network.type = isIPv4(src) ? 'ipv4' : 'ipv6';
+  const inDev = typeof ipt.input_device === 'string' ? ipt.input_device : '';
+  const outDev = typeof ipt.output_device === 'string' ? ipt.output_device : '';
+  if (inDev !== '' && outDev === '') network.direction = 'ingress';
+  else if (outDev !== '' && inDev === '') network.direction = 'egress';
+  ev.network = network;
+  const observer = (ev.observer ??= {});
+  if (ev.host?.hostname !== undefined) observer.name = ev.host.hostname;
+  if (inDev !== '') observer.ingress = { ...(observer.ingress as object | undefined), interface: { name: inDev } };
+  if (outDev !== '') observer.egress = { ...(observer.egress as object | undefined), interface: { name: outDev } };
+  ev.iptables = ipt;
+
+  const action = ev.event.action ?? '';
+  const type: string[] = [];
+  if (/drop|deny|reject|block/.test(action)) type.push('denied');
+  else if (/accept|allow|pass/.test(action)) type.push('allowed');
+  if (ev.source !== undefined && ev.destination !== undefined) type.push('connection');
+  classify(ev, undefined, ['network'], type);
+}

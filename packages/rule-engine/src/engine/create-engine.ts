@@ -1,0 +1,287 @@
+import type { Observable } from 'rxjs';
+import type { Alert } from '@vigil/schema';
+import { iso } from '../alert/build-alert.js';
+import type { RuleSet } from '../model/compiled-rule.js';
+import type { EngineOutput, EngineStats, OperatorStats } from '../model/engine-output.js';
+import type { AlertSink, Match, RuleOperator } from '../model/match.js';
+import { MinHeap } from '../state/min-heap.js';
+import { WatermarkTracker } from '../time/watermark-tracker.js';
+import { createOperator } from './create-operator.js';
+import { resolveOptions, type EngineOptions } from './engine-options.js';
+import { SNAPSHOT_FORMAT, type EngineSnapshot, type SnapshotOptions } from './engine-snapshot.js';
+import { processEvents, type ProcessOptions } from './process-events.js';
+import { readEvent, type ReadEvent } from './read-event.js';
+import { buildPlan, type RuleProblem } from './rule-plan.js';
+import { buildRouting, type Routing, type Slot } from './routing.js';
+
+export interface Engine {
+  /** Takes one event (anything: bad input comes back as an `invalid` output) and returns what it caused. */
+  push(event: unknown): EngineOutput[];
+  pushMany(events: Iterable<unknown>): EngineOutput[];
+  /** Moves the watermark to `ms` of event time (e.g. from a wall-clock heartbeat when all sources are quiet). */
+  advanceTo(ms: number): EngineOutput[];
+  /** End of input: releases every buffered event and fires timers due by the newest event time. */
+  flush(): EngineOutput[];
+  snapshot(options?: SnapshotOptions): EngineSnapshot;
+  /** Swaps the rule set; rules whose id, version and type are unchanged keep their state. */
+  reload(ruleSet: RuleSet): readonly RuleProblem[];
+  stats(): EngineStats;
+  /** Rules of the current set that were refused. */
+  readonly problems: readonly RuleProblem[];
+  /** The RxJS face: events (or arrays of events, as batches) in, outputs out; flushes on completion. */
+  process(events$: Observable<unknown>, options?: ProcessOptions): Observable<EngineOutput>;
+}
+
+interface Pending extends ReadEvent {
+  readonly id: string;
+}
+
+const before = (a: Pending, b: Pending): boolean => a.ts < b.ts || (a.ts === b.ts && a.id < b.id);
+
+/**
+ * The synchronous core. Events wait in a min-heap keyed by (event time, event id) until the
+ * watermark passes them, then go to the rules in exactly that order, so the alerts (and their ids)
+ * do not depend on arrival order within the allowed lateness, nor on batch sizes or timing.
+ */
+export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}): Engine {
+  const options = resolveOptions(engineOptions);
+  const tracker = new WatermarkTracker(options);
+  const buffer = new MinHeap<Pending>(before);
+  const counters = { events: 0, late: 0, invalid: 0, ruleErrors: 0, alerts: 0, bufferOverflows: 0 };
+  let out: EngineOutput[] = [];
+  let nextSweep = Number.NEGATIVE_INFINITY;
+  let routing: Routing;
+  let problems: readonly RuleProblem[] = [];
+
+  const ruleError = (ruleId: string, error: unknown, eventId?: string): void => {
+    counters.ruleErrors++;
+    const message = error instanceof Error ? error.message : String(error);
+    out.push({ kind: 'rule_error', ruleId, message, ...(eventId === undefined ? {} : { eventId }) });
+  };
+
+  const deliver = (slot: Slot, match: Match): void => {
+    slot.stats.matches++;
+    try {
+      slot.op.onMatch(match, slot.sink);
+    } catch (error) {
+      ruleError(slot.rule.meta.id, error, match.event.event.id);
+    }
+  };
+
+  const onAlert = (slot: Slot, alert: Alert, trigger: Match): void => {
+    slot.stats.alerts++;
+    counters.alerts++;
+    if (slot.rule.generate) out.push({ kind: 'alert', alert });
+    // Signature rules feed their correlations every matching event (see processEvent), not alerts.
+    if (slot.rule.type === 'signature') return;
+    const match: Match = {
+      kind: 'match',
+      ruleId: slot.rule.meta.id,
+      ts: trigger.ts,
+      event: trigger.event,
+      evidence: alert.evidence.event_ids,
+      datasets: alert.datasets,
+    };
+    for (const dependent of slot.dependents) deliver(dependent, match);
+  };
+
+  const makeSlot = (rule: Slot['rule'], op: RuleOperator, stats?: OperatorStats): Slot => {
+    const slot: Slot = {
+      rule,
+      op,
+      dependents: [],
+      stats: stats ?? {
+        ruleId: rule.meta.id,
+        type: rule.type,
+        keys: 0,
+        evicted: 0,
+        evictedForCap: 0,
+        matches: 0,
+        alerts: 0,
+        suppressed: 0,
+      },
+      sink: ((alert, trigger) => onAlert(slot, alert, trigger)) satisfies AlertSink,
+    };
+    return slot;
+  };
+
+  const install = (set: RuleSet, previous: readonly Slot[]): void => {
+    const plan = buildPlan(set);
+    const old = new Map(previous.map((slot) => [slot.rule.meta.id, slot] as const));
+    const slots = plan.rules.map((rule) => {
+      const kept = old.get(rule.meta.id);
+      if (
+        kept !== undefined &&
+        kept.rule.meta.version === rule.meta.version &&
+        kept.rule.type === rule.type
+      ) {
+        return makeSlot(rule, kept.op, kept.stats);
+      }
+      return makeSlot(rule, createOperator(rule, options));
+    });
+    routing = buildRouting(plan, slots);
+    problems = plan.problems;
+  };
+
+  const advanceOperators = (ts: number, all: boolean): void => {
+    for (const slot of all ? routing.slots : routing.timerSlots) {
+      try {
+        slot.op.advance(ts, slot.sink);
+      } catch (error) {
+        ruleError(slot.rule.meta.id, error);
+      }
+    }
+  };
+
+  const processEvent = (p: Pending): void => {
+    if (p.ts >= nextSweep) {
+      advanceOperators(p.ts, true);
+      nextSweep = p.ts + options.sweepIntervalMs;
+    } else if (routing.timerSlots.length > 0) advanceOperators(p.ts, false);
+    const event = p.event;
+    let match: Match | undefined;
+    for (const slot of routing.route(event.event.dataset)) {
+      let matched: boolean;
+      try {
+        matched = slot.match(event);
+      } catch (error) {
+        ruleError(slot.rule.meta.id, error, p.id);
+        continue;
+      }
+      if (!matched) continue;
+      match ??= {
+        kind: 'match',
+        ruleId: '',
+        ts: p.ts,
+        event,
+        evidence: [p.id],
+        datasets: [event.event.dataset],
+      };
+      const own: Match = { ...match, ruleId: slot.rule.meta.id };
+      if (slot.rule.type !== 'signature' || slot.rule.generate) deliver(slot, own);
+      else slot.stats.matches++;
+      if (slot.rule.type === 'signature') for (const dependent of slot.dependents) deliver(dependent, own);
+    }
+  };
+
+  const release = (watermark: number): void => {
+    for (let top = buffer.peek(); top !== undefined && top.ts < watermark; top = buffer.peek()) {
+      buffer.pop();
+      processEvent(top);
+    }
+    if (Number.isFinite(watermark) && routing.timerSlots.length > 0) advanceOperators(watermark, false);
+  };
+
+  const take = (): EngineOutput[] => {
+    const taken = out;
+    out = [];
+    return taken;
+  };
+
+  const stats = (): EngineStats => ({
+    watermark: Number.isFinite(tracker.watermark) ? tracker.watermark : null,
+    sources: tracker.activeSources,
+    buffered: buffer.size,
+    ...counters,
+    operators: routing.slots.map((slot) => {
+      Object.assign(slot.stats, slot.op.keyStats());
+      if ('suppressedCount' in slot.op)
+        slot.stats.suppressed = (slot.op as { suppressedCount: () => number }).suppressedCount();
+      return { ...slot.stats };
+    }),
+  });
+
+  const pushOne = (raw: unknown): void => {
+    const read = readEvent(raw);
+    if (typeof read === 'string') {
+      counters.invalid++;
+      out.push({ kind: 'invalid', reason: read, event: raw });
+      return;
+    }
+    counters.events++;
+    const watermark = tracker.watermark;
+    if (read.ts < watermark) {
+      counters.late++;
+      out.push({
+        kind: 'late',
+        event: read.event,
+        lateness_ms: watermark - read.ts,
+        watermark: iso(watermark),
+      });
+    } else {
+      buffer.push({ ...read, id: read.event.event.id });
+      tracker.observe(options.sourceOf(read.event), read.ts);
+      while (buffer.size > options.maxBuffered) {
+        counters.bufferOverflows++;
+        tracker.advanceTo((buffer.peek()?.ts ?? 0) + 1);
+        release(tracker.watermark);
+      }
+      release(tracker.watermark);
+    }
+    if (options.statsEvery > 0 && counters.events % options.statsEvery === 0)
+      out.push({ kind: 'stats', stats: stats() });
+  };
+
+  install(ruleSet, []);
+  if (engineOptions.restore !== undefined) restoreInto(engineOptions.restore);
+
+  function restoreInto(snapshot: EngineSnapshot): void {
+    tracker.restore(snapshot.watermark);
+    for (const event of snapshot.buffer) {
+      const read = readEvent(event);
+      if (typeof read !== 'string') buffer.push({ ...read, id: read.event.event.id });
+    }
+    const slots = new Map(routing.slots.map((slot) => [slot.rule.meta.id, slot] as const));
+    for (const saved of snapshot.operators) {
+      const slot = slots.get(saved.id);
+      if (slot?.rule.meta.version === saved.version && saved.state.type === slot.rule.type)
+        slot.op.restore(saved.state);
+    }
+  }
+
+  const engine: Engine = {
+    push(event) {
+      pushOne(event);
+      return take();
+    },
+    pushMany(events) {
+      for (const event of events) pushOne(event);
+      return take();
+    },
+    advanceTo(ms) {
+      release(tracker.advanceTo(ms));
+      return take();
+    },
+    flush() {
+      if (Number.isFinite(tracker.maxSeen)) release(tracker.advanceTo(tracker.maxSeen + 1));
+      if (options.statsEvery > 0) out.push({ kind: 'stats', stats: stats() });
+      return take();
+    },
+    snapshot(snapshotOptions = {}) {
+      const filter = snapshotOptions.filter;
+      return {
+        format: SNAPSHOT_FORMAT,
+        watermark: tracker.snapshot(),
+        buffer: buffer
+          .toArray()
+          .sort((a, b) => (before(a, b) ? -1 : 1))
+          .map((p) => p.event),
+        operators: routing.slots.map((slot) => ({
+          id: slot.rule.meta.id,
+          version: slot.rule.meta.version,
+          state: slot.op.snapshot(filter === undefined ? undefined : (key) => filter(slot.rule.meta.id, key)),
+        })),
+      };
+    },
+    reload(set) {
+      install(set, routing.slots);
+      return problems;
+    },
+    stats,
+    get problems() {
+      return problems;
+    },
+    process: (events$, processOptions) => processEvents(engine, events$, processOptions),
+  };
+  return engine;
+}

@@ -1,0 +1,37 @@
+import { RuleCompileError } from '../rule/rule-compile-error.js';
+import { describeLogsource, type Mappings, type RuleLogsource } from './mappings.js';
+import { matchesSubset } from './resolve-logsource.js';
+
+function byPrefix(prefixes: ReadonlyMap<string, string>, field: string): readonly string[] | undefined {
+  for (const [prefix, target] of prefixes) {
+    if (field.startsWith(prefix) && field.length > prefix.length) return [target + field.slice(prefix.length)];
+  }
+  return undefined;
+}
+
+/**
+ * A resolver from Sigma field names to event fields for one logsource: scoped mappings, then
+ * global ones, then ECS names as they are. Unknown names throw `unsupported_field`.
+ */
+export function createFieldResolver(
+  mappings: Mappings,
+  logsource: RuleLogsource | undefined,
+): (field: string) => readonly string[] {
+  const scopes = logsource === undefined ? [] : mappings.scoped.filter((scope) => matchesSubset(scope.match, logsource));
+  const where = logsource === undefined ? 'correlation rules' : `logsource ${describeLogsource(logsource)}`;
+  return (field) => {
+    for (const scope of scopes) {
+      const mapped = scope.fields.get(field) ?? byPrefix(scope.prefixes, field);
+      if (mapped !== undefined) return mapped;
+    }
+    const mapped = mappings.global.get(field) ?? byPrefix(mappings.prefixes, field);
+    if (mapped !== undefined) return mapped;
+    if (mappings.ecsFields.has(field) || mappings.passthroughPrefixes.some((prefix) => field.startsWith(prefix))) {
+      return [field];
+    }
+    throw new RuleCompileError(
+      'unsupported_field',
+      `field '${field}' is not mapped for ${where} (rules/mappings/fields.yml) and is no ECS field of Vigil events`,
+    );
+  };
+}
