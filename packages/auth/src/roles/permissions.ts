@@ -17,11 +17,10 @@ export const PERMISSIONS = [
   'incidents:ack',
   'incidents:resolve',
   'silences:write',
-  // admin: + people, machine tokens, rules reload, the audit trail.
+  // admin: + people, machine tokens, rules reload.
   'users:manage',
   'tokens:manage',
   'rules:reload',
-  'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,7 +29,7 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: ['incidents:read', 'alerts:read', 'rules:read', 'silences:read', 'live:read'],
   analyst: ['events:search', 'incidents:note', 'incidents:assign'],
   responder: ['incidents:ack', 'incidents:resolve', 'silences:write'],
-  admin: ['users:manage', 'tokens:manage', 'rules:reload', 'audit:read'],
+  admin: ['users:manage', 'tokens:manage', 'rules:reload'],
 };
 
 /** The full permission table: role → every permission it holds. */

@@ -22,7 +22,9 @@ afterEach(async () => {
 });
 
 /** A real SMTP server on loopback; `reject(n)` returns the SMTP code to refuse the n-th message with. */
-async function startSmtp(reject: (n: number) => number | undefined = () => undefined): Promise<{ port: number; mails: Received[] }> {
+async function startSmtp(
+  reject: (n: number) => number | undefined = () => undefined,
+): Promise<{ port: number; mails: Received[] }> {
   const mails: Received[] = [];
   let n = 0;
   server = new SMTPServer({
@@ -35,7 +37,11 @@ async function startSmtp(reject: (n: number) => number | undefined = () => undef
       stream.on('end', () => {
         const code = reject(n++);
         if (code !== undefined) {
-          callback(Object.assign(new Error(code < 500 ? 'try again later' : 'mailbox unavailable'), { responseCode: code }));
+          callback(
+            Object.assign(new Error(code < 500 ? 'try again later' : 'mailbox unavailable'), {
+              responseCode: code,
+            }),
+          );
           return;
         }
         const mailFrom = session.envelope.mailFrom;
@@ -54,7 +60,13 @@ async function startSmtp(reject: (n: number) => number | undefined = () => undef
 }
 
 function channelFor(port: number) {
-  const config = emailChannelSchema.parse({ type: 'email', to: ['secops@example.org', 'lead@example.org'], from: 'vigil@example.org', smtp: { host: '127.0.0.1', port }, timeout_ms: 5_000 });
+  const config = emailChannelSchema.parse({
+    type: 'email',
+    to: ['secops@example.org', 'lead@example.org'],
+    from: 'vigil@example.org',
+    smtp: { host: '127.0.0.1', port },
+    timeout_ms: 5_000,
+  });
   return emailChannel('mail/0', config);
 }
 

@@ -18,7 +18,15 @@ afterEach(async () => {
 });
 
 function channelFor(url: string, timeoutMs = 2_000) {
-  return pagerDutyChannel('pd/0', pagerDutyChannelSchema.parse({ type: 'pagerduty', routing_key: ROUTING_KEY, url: `${url}/v2/enqueue`, timeout_ms: timeoutMs }));
+  return pagerDutyChannel(
+    'pd/0',
+    pagerDutyChannelSchema.parse({
+      type: 'pagerduty',
+      routing_key: ROUTING_KEY,
+      url: `${url}/v2/enqueue`,
+      timeout_ms: timeoutMs,
+    }),
+  );
 }
 
 describe('PagerDuty channel', () => {
@@ -34,14 +42,26 @@ describe('PagerDuty channel', () => {
       routing_key: ROUTING_KEY,
       event_action: 'trigger',
       dedup_key: incident.id,
-      payload: { severity: 'error', source: incident.entity.value, component: 'source.ip', timestamp: incident.first_seen },
+      payload: {
+        severity: 'error',
+        source: incident.entity.value,
+        component: 'source.ip',
+        timestamp: incident.first_seen,
+      },
       client: 'Vigil',
       client_url: `https://vigil.example.org/incidents/${incident.id}`,
     });
-    expect(sent.payload.custom_details).toMatchObject({ incident_id: incident.id, attack_techniques: 'T1110' });
+    expect(sent.payload.custom_details).toMatchObject({
+      incident_id: incident.id,
+      attack_techniques: 'T1110',
+    });
     expect(receiver.requests[0]!.status).toBe(202);
     expect(report.entries).toHaveLength(1);
-    expect(notificationLogEntrySchema.parse(report.entries[0])).toMatchObject({ outcome: 'delivered', status_code: 202, attempt: 1 });
+    expect(notificationLogEntrySchema.parse(report.entries[0])).toMatchObject({
+      outcome: 'delivered',
+      status_code: 202,
+      attempt: 1,
+    });
   });
 
   it('sends acknowledge and resolve with the same dedup_key and no payload', async () => {
@@ -58,7 +78,11 @@ describe('PagerDuty channel', () => {
 
   it('keeps the summary within 1024 characters', async () => {
     receiver = await startPagerDutyReceiver();
-    const report = await deliver(channelFor(receiver.url), notificationFixture({ title: '🔥'.repeat(3000) }), { retry: fastRetry });
+    const report = await deliver(
+      channelFor(receiver.url),
+      notificationFixture({ title: '🔥'.repeat(3000) }),
+      { retry: fastRetry },
+    );
     expect(report.delivered).toBe(true);
     const summary = pagerDutyTriggerSchema.parse(JSON.parse(receiver.requests[0]!.body)).payload.summary;
     expect(Array.from(summary)).toHaveLength(1024);
@@ -67,13 +91,19 @@ describe('PagerDuty channel', () => {
 
   it('sends one event per incident, each retried and logged on its own', async () => {
     receiver = await startPagerDutyReceiver();
-    const report = await deliver(channelFor(receiver.url), notificationFixture({ count: 3 }), { retry: fastRetry });
+    const report = await deliver(channelFor(receiver.url), notificationFixture({ count: 3 }), {
+      retry: fastRetry,
+    });
     expect(report.deliveredIds).toHaveLength(3);
-    expect(new Set(receiver.accepted().map((r) => (JSON.parse(r.body) as { dedup_key: string }).dedup_key)).size).toBe(3);
+    expect(
+      new Set(receiver.accepted().map((r) => (JSON.parse(r.body) as { dedup_key: string }).dedup_key)).size,
+    ).toBe(3);
   });
 
   it('delivers exactly once when PagerDuty is down, then up', async () => {
-    receiver = await startPagerDutyReceiver((_req, index) => (index < 3 ? { status: 503, body: 'down' } : undefined));
+    receiver = await startPagerDutyReceiver((_req, index) =>
+      index < 3 ? { status: 503, body: 'down' } : undefined,
+    );
     const report = await deliver(channelFor(receiver.url), notificationFixture(), { retry: fastRetry });
     expect(report.delivered).toBe(true);
     expect(receiver.requests.map((r) => r.status)).toEqual([503, 503, 503, 202]);
@@ -83,12 +113,19 @@ describe('PagerDuty channel', () => {
   });
 
   it('honours 429 Retry-After', async () => {
-    receiver = await startPagerDutyReceiver((_req, index) => (index === 0 ? { status: 429, headers: { 'retry-after': '1' } } : undefined));
+    receiver = await startPagerDutyReceiver((_req, index) =>
+      index === 0 ? { status: 429, headers: { 'retry-after': '1' } } : undefined,
+    );
     const started = Date.now();
     const report = await deliver(channelFor(receiver.url), notificationFixture(), { retry: fastRetry });
     expect(report.delivered).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
-    expect(report.entries[0]).toMatchObject({ outcome: 'retrying', status_code: 429, error_code: 'RATE_LIMITED', retry_in_ms: 1000 });
+    expect(report.entries[0]).toMatchObject({
+      outcome: 'retrying',
+      status_code: 429,
+      error_code: 'RATE_LIMITED',
+      retry_in_ms: 1000,
+    });
   });
 
   it('gives up at once on a Retry-After beyond the limit, leaving it retriable for later', async () => {
@@ -107,7 +144,9 @@ describe('PagerDuty channel', () => {
   });
 
   it('times out a hanging receiver and retries', async () => {
-    receiver = await startPagerDutyReceiver((_req, index) => (index === 0 ? { status: 202, delayMs: 2_000 } : undefined));
+    receiver = await startPagerDutyReceiver((_req, index) =>
+      index === 0 ? { status: 202, delayMs: 2_000 } : undefined,
+    );
     const report = await deliver(channelFor(receiver.url, 200), notificationFixture(), { retry: fastRetry });
     expect(report.delivered).toBe(true);
     expect(report.entries[0]).toMatchObject({ outcome: 'retrying', error_code: 'TIMEOUT' });
@@ -115,7 +154,9 @@ describe('PagerDuty channel', () => {
 
   it('never puts the routing key in a log entry', async () => {
     receiver = await startPagerDutyReceiver(() => ({ status: 500, body: 'oops' }));
-    const report = await deliver(channelFor(receiver.url), notificationFixture(), { retry: { ...fastRetry, retries: 1 } });
+    const report = await deliver(channelFor(receiver.url), notificationFixture(), {
+      retry: { ...fastRetry, retries: 1 },
+    });
     expect(JSON.stringify(report)).not.toContain(ROUTING_KEY);
   });
 
@@ -123,7 +164,10 @@ describe('PagerDuty channel', () => {
     receiver = await startPagerDutyReceiver();
     const notification = notificationFixture({ count: 2 });
     const first = `${notification.id}:${notification.incidents[0]!.id}`;
-    const report = await deliver(channelFor(receiver.url), notification, { retry: fastRetry, skip: new Set([first]) });
+    const report = await deliver(channelFor(receiver.url), notification, {
+      retry: fastRetry,
+      skip: new Set([first]),
+    });
     expect(report.deliveredIds).toHaveLength(2);
     expect(receiver.requests).toHaveLength(1);
   });

@@ -27,7 +27,10 @@ describe('Slack channel', () => {
   it('posts text and blocks that follow Block Kit limits', async () => {
     receiver = await slackLike();
     const secretPath = '/services/T000/B000/XXXXSECRET';
-    const channel = slackChannel('slack/0', slackChannelSchema.parse({ type: 'slack', webhook_url: `${receiver.url}${secretPath}` }));
+    const channel = slackChannel(
+      'slack/0',
+      slackChannelSchema.parse({ type: 'slack', webhook_url: `${receiver.url}${secretPath}` }),
+    );
     const report = await deliver(channel, notificationFixture({ count: 2 }), { retry });
     expect(report.delivered).toBe(true);
     expect(receiver.requests[0]).toMatchObject({ path: secretPath, status: 200 });
@@ -46,14 +49,22 @@ describe('Slack channel', () => {
     expect(escapeMrkdwn('<script> & <!channel>')).toBe('&lt;script&gt; &amp; &lt;!channel&gt;');
     const message = buildSlackMessage(notificationFixture({ title: 'ping <!channel>' }));
     // Header blocks are plain_text (shown literally); mrkdwn sections and the fallback text are escaped.
-    const mrkdwn = [message.text, ...(message.blocks ?? []).flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []))];
+    const mrkdwn = [
+      message.text,
+      ...(message.blocks ?? []).flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : [])),
+    ];
     expect(mrkdwn.join('\n')).not.toContain('<!channel>');
     expect(mrkdwn.join('\n')).toContain('&lt;!channel&gt;');
   });
 
   it('retries a 429 from Slack after Retry-After', async () => {
-    receiver = await HttpReceiver.start((_r, index) => (index === 0 ? { status: 429, headers: { 'retry-after': '0' } } : { status: 200, body: 'ok' }));
-    const channel = slackChannel('slack/0', slackChannelSchema.parse({ type: 'slack', webhook_url: receiver.url }));
+    receiver = await HttpReceiver.start((_r, index) =>
+      index === 0 ? { status: 429, headers: { 'retry-after': '0' } } : { status: 200, body: 'ok' },
+    );
+    const channel = slackChannel(
+      'slack/0',
+      slackChannelSchema.parse({ type: 'slack', webhook_url: receiver.url }),
+    );
     const report = await deliver(channel, notificationFixture(), { retry });
     expect(report.entries.map((e) => [e.outcome, e.retry_in_ms])).toEqual([
       ['retrying', 0],

@@ -26,7 +26,12 @@ describe('signed webhook channel', () => {
       });
       return verdict.ok ? { status: 204 } : { status: 401, body: verdict.reason };
     });
-    const config = webhookChannelSchema.parse({ type: 'webhook', url: `${receiver.url}/hook`, secret: SECRET, headers: { 'x-team': 'secops' } });
+    const config = webhookChannelSchema.parse({
+      type: 'webhook',
+      url: `${receiver.url}/hook`,
+      secret: SECRET,
+      headers: { 'x-team': 'secops' },
+    });
     const notification = notificationFixture({ id: 'delivery-42' });
     const report = await deliver(webhookChannel('soar/0', config), notification, { retry });
     expect(report.delivered).toBe(true);
@@ -35,7 +40,11 @@ describe('signed webhook channel', () => {
     expect(request.headers['x-vigil-delivery']).toBe('delivery-42');
     expect(request.headers['x-team']).toBe('secops');
     expect(request.headers['x-vigil-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
-    expect(JSON.parse(request.body)).toMatchObject({ version: 1, notification_id: 'delivery-42', incidents: [{ id: notification.incidents[0]!.id }] });
+    expect(JSON.parse(request.body)).toMatchObject({
+      version: 1,
+      notification_id: 'delivery-42',
+      incidents: [{ id: notification.incidents[0]!.id }],
+    });
   });
 
   it('fails verification for a changed body, a wrong secret, or a stale timestamp', () => {
@@ -43,17 +52,35 @@ describe('signed webhook channel', () => {
     const ts = Math.floor(now.getTime() / 1000);
     const body = '{"a":1}';
     const signature = signWebhook(SECRET, ts, body);
-    expect(verifyWebhook({ secret: SECRET, body, timestamp: String(ts), signature, now })).toEqual({ ok: true });
-    expect(verifyWebhook({ secret: SECRET, body: '{"a":2}', timestamp: String(ts), signature, now })).toEqual({ ok: false, reason: 'signature mismatch' });
-    expect(verifyWebhook({ secret: 'other-secret-xxxxxx', body, timestamp: String(ts), signature, now }).ok).toBe(false);
-    expect(verifyWebhook({ secret: SECRET, body, timestamp: String(ts - 301), signature: signWebhook(SECRET, ts - 301, body), now })).toEqual({
+    expect(verifyWebhook({ secret: SECRET, body, timestamp: String(ts), signature, now })).toEqual({
+      ok: true,
+    });
+    expect(verifyWebhook({ secret: SECRET, body: '{"a":2}', timestamp: String(ts), signature, now })).toEqual(
+      { ok: false, reason: 'signature mismatch' },
+    );
+    expect(
+      verifyWebhook({ secret: 'other-secret-xxxxxx', body, timestamp: String(ts), signature, now }).ok,
+    ).toBe(false);
+    expect(
+      verifyWebhook({
+        secret: SECRET,
+        body,
+        timestamp: String(ts - 301),
+        signature: signWebhook(SECRET, ts - 301, body),
+        now,
+      }),
+    ).toEqual({
       ok: false,
       reason: 'timestamp outside tolerance',
     });
-    expect(verifyWebhook({ secret: SECRET, body, timestamp: String(ts), signature: `v1=00,${signature}`, now })).toEqual({ ok: true });
+    expect(
+      verifyWebhook({ secret: SECRET, body, timestamp: String(ts), signature: `v1=00,${signature}`, now }),
+    ).toEqual({ ok: true });
   });
 
   it('requires a secret of useful length', () => {
-    expect(webhookChannelSchema.safeParse({ type: 'webhook', url: 'http://127.0.0.1/', secret: 'short' }).success).toBe(false);
+    expect(
+      webhookChannelSchema.safeParse({ type: 'webhook', url: 'http://127.0.0.1/', secret: 'short' }).success,
+    ).toBe(false);
   });
 });

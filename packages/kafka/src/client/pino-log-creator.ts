@@ -10,6 +10,7 @@ const ROUTINE_RESPONSE_ERRORS: readonly string[] = [
   'The group is rebalancing, so a rejoin is needed',
   'There is no leader for this topic-partition as we are in the middle of a leadership election',
   'This server does not host this topic-partition',
+  'This server is not the leader for that topic-partition',
   "The coordinator is loading and hence can't process requests",
   'This is not the correct coordinator for this group',
 ];

@@ -31,6 +31,7 @@ export interface SyslogEnvelope {
 }
 
 const MAX_TAG = 128;
+const PID = /^\d{1,10}$/;
 
 function skipSpaces(s: string, i: number): number {
   while (s.charCodeAt(i) === 32) i++;
@@ -62,8 +63,7 @@ function applyTag(env: SyslogEnvelope, tag: string): void {
     env.program = tag.slice(0, open);
     const procid = tag.slice(open + 1, -1);
     env.procid = procid;
-    const pid = Number(procid);
-    if (procid !== '' && Number.isInteger(pid) && pid >= 0) env.pid = pid;
+    if (PID.test(procid)) env.pid = Number(procid);
   } else {
     env.program = tag;
   }
@@ -140,8 +140,7 @@ function scan5424(s: string, i: number, clock: ZoneClock, scan: TimeScan, env: S
   if (program !== undefined) env.program = program;
   if (procid !== '-') {
     env.procid = procid;
-    const pid = Number(procid);
-    if (Number.isInteger(pid) && pid >= 0) env.pid = pid;
+    if (PID.test(procid)) env.pid = Number(procid);
   }
   const m = nilOr(msgid);
   if (m !== undefined) env.msgid = m;

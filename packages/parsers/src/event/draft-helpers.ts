@@ -1,6 +1,6 @@
 /** Small setters shared by the format parsers: they never write empty strings or NaN. */
 import type { EndpointDraft, EventDraft, UserDraft } from './event-draft.js';
-import { isIp } from './ip.js';
+import { isIp, unmapIpv4 } from './ip.js';
 
 export function newDraft(timestamp: string, original: string, dataset: string, parser: string): EventDraft {
   return {
@@ -13,7 +13,7 @@ export function newDraft(timestamp: string, original: string, dataset: string, p
 /** `address` as given; `ip` when it is an IP literal, else `domain` (Elastic system.auth convention). */
 export function endpoint(address: string, port?: number): EndpointDraft {
   const ep: EndpointDraft = { address };
-  if (isIp(address)) ep.ip = address;
+  if (isIp(address)) ep.ip = unmapIpv4(address);
   else ep.domain = address;
   if (port !== undefined && Number.isInteger(port) && port >= 0 && port <= 65535) ep.port = port;
   return ep;

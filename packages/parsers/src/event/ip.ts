@@ -43,3 +43,12 @@ export function isPrivateIp(ip: string): boolean {
   const lower = ip.toLowerCase();
   return lower === '::1' || lower.startsWith('fc') || lower.startsWith('fd') || lower.startsWith('fe80');
 }
+
+/** `::ffff:192.0.2.1` → `192.0.2.1`: the same attacker then has one source.ip across logs (source.address keeps the raw text). */
+export function unmapIpv4(ip: string): string {
+  if (ip.length > 7 && (ip.startsWith('::ffff:') || ip.startsWith('::FFFF:'))) {
+    const v4 = ip.slice(7);
+    if (isIPv4(v4)) return v4;
+  }
+  return ip;
+}

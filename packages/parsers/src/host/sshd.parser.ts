@@ -20,7 +20,7 @@ const TOO_MANY =
   /^Disconnecting(?:: | (?:invalid|authenticating|illegal) user (.*) (\S+) port (\d+): )Too many authentication failures(?: for (?:(?:invalid|illegal) user )?(\S*))?/;
 const DISCONNECT =
   /^(Connection closed by|Connection reset by|Disconnected from|Disconnecting) (?:(invalid|authenticating|illegal) user (.*) |user (.*) )?(\S+) port (\d+)(?:(?::| \[preauth\]).*)?$/;
-const CLOSED_NO_PORT = /^Connection closed by (\S+)$/;
+const CLOSED_NO_PORT = /^Connection closed by (\S+?)( \[preauth\])?$/;
 const RECEIVED_DISCONNECT = /^(?:error: )?Received disconnect from (\S+?)(?: port (\d+))?: ?(\d+): (.*)$/;
 const REVERSE = /^reverse mapping checking getaddrinfo for (\S+) \[(\S+)\] failed/;
 const ADDRESS_MAPS = /^Address (\S+) maps to (\S+), but this does not map back to the address/;
@@ -38,6 +38,10 @@ const START_SESSION = /^Starting session: (.*) for (.*) from (\S+) port (\d+)/;
 const CONNECTION_FROM = /^Connection from (\S+) port (\d+) on (\S+) port (\d+)/;
 const READ_ERROR = /^Read error from remote host (\S+?)(?: port (\d+))?: (.*)$/;
 const AUTH_REFUSED = /^Authentication refused: (.*)$/;
+const PROTOCOL_ERROR =
+  /^(?:Disconnecting: bad client public DH value|Corrupted MAC on input\.|Bad packet length \d+\.|(?:error: )?kex_exchange_identification: (.*)|(?:error: )?Protocol major versions differ)/;
+const BANNER = /^banner exchange: Connection from (\S+) port (\d+): (.*)$/;
+const SUBSYSTEM = /^subsystem request for (\S+) by user (\S+)( failed)?/;
 const PAM_ERROR_PREFIX = 'error: PAM: ';
 const PREAUTH = ' [preauth]';
 
@@ -77,11 +81,12 @@ function disconnect(ev: EventDraft, m: RegExpExecArray, msg: string): void {
   setUser(ev, m[3] ?? m[4]);
   setSource(ev, m[5], toInt(m[6]));
   const preauth = msg.endsWith(PREAUTH);
-  if (preauth && (kind === 'authenticating' || kind === 'invalid' || kind === 'illegal')) {
-    // The client gave up or was cut off before authenticating: a failed login attempt.
+  if (kind === 'invalid' || kind === 'illegal' || (preauth && kind === 'authenticating')) {
+    // The client gave up or was cut off before authenticating (or named no valid user): a failed login attempt.
     classify(ev, 'ssh_disconnect', ['authentication', 'network'], ['end'], 'failure');
   } else {
-    classify(ev, 'ssh_disconnect', ['network'], ['end']);
+    // Leaving before authenticating (`[preauth]`) is a failed session, not a failed login.
+    classify(ev, 'ssh_disconnect', ['network'], ['end'], preauth ? 'failure' : undefined);
   }
 }
 
@@ -99,7 +104,11 @@ function fallbackSource(ev: EventDraft, msg: string): void {
 }
 
 export function parseSshd(ev: EventDraft, msg: string): void {
-  let m: RegExpExecArray | null;
+  let m: RegExpExecArray | null = PROTOCOL_ERROR.exec(msg);
+  if (m !== null) {
+    classify(ev, 'ssh_protocol_error', ['network'], ['connection'], 'failure');
+    return;
+  }
   switch (msg.charCodeAt(0)) {
     case 65: // A
     case 70: // F
@@ -109,7 +118,8 @@ export function parseSshd(ev: EventDraft, msg: string): void {
         setUser(ev, m[4]);
         setSource(ev, m[5], toInt(m[6]));
         if (verb === 'Postponed') {
-          classify(ev, 'ssh_login_postponed', ['authentication'], ['info'], 'unknown');
+          // Postponed = waiting for more auth steps; for an invalid user it can only end in failure.
+          classify(ev, 'ssh_login_postponed', ['authentication'], ['info'], m[3] === undefined ? 'unknown' : 'failure');
           systemAuth(ev).ssh = { event: 'Postponed' };
         } else login(ev, verb);
         const ssh = sshFields(ev);
@@ -156,7 +166,7 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       if ((m = DISCONNECT.exec(msg)) !== null) return disconnect(ev, m, msg);
       if ((m = CLOSED_NO_PORT.exec(msg)) !== null) {
         setSource(ev, m[1]);
-        classify(ev, 'ssh_disconnect', ['network'], ['end']);
+        classify(ev, 'ssh_disconnect', ['network'], ['end'], m[2] === undefined ? undefined : 'failure');
         return;
       }
       if ((m = CLOSE_SESSION.exec(msg)) !== null) {
@@ -176,7 +186,7 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       if ((m = RECEIVED_DISCONNECT.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         ev.event.reason = stripPreauth(m[4] as string);
-        classify(ev, 'ssh_disconnect', ['network'], ['end']);
+        classify(ev, 'ssh_disconnect', ['network'], ['end'], msg.endsWith(PREAUTH) ? 'failure' : undefined);
         return;
       }
       if ((m = READ_ERROR.exec(msg)) !== null) {
@@ -195,6 +205,14 @@ export function parseSshd(ev: EventDraft, msg: string): void {
         return;
       }
       if ((m = NEGOTIATE.exec(msg)) !== null) return negotiate(ev, m);
+      break;
+    case 98: // b
+      if ((m = BANNER.exec(msg)) !== null) {
+        setSource(ev, m[1], toInt(m[2]));
+        ev.event.reason = m[3] as string;
+        classify(ev, 'ssh_bad_protocol', ['network'], ['connection'], 'failure');
+        return;
+      }
       break;
     case 66: // B
       if ((m = BAD_PROTOCOL.exec(msg)) !== null) {
@@ -261,6 +279,12 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       }
       break;
     case 115: // s
+      if ((m = SUBSYSTEM.exec(msg)) !== null) {
+        setUser(ev, m[2]);
+        (sshFields(ev)).subsystem = m[1];
+        classify(ev, 'ssh_subsystem_request', ['session'], ['info'], m[3] === undefined ? 'success' : 'failure');
+        return;
+      }
       if ((m = DISPATCH_FATAL.exec(msg)) !== null) {
         setUser(ev, m[1]);
         setSource(ev, m[2], toInt(m[3]));

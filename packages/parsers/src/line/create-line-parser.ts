@@ -19,6 +19,7 @@ import {
 import type { Toolkit } from '../model/toolkit.js';
 import { parseAccessLine } from '../network/http-access.parser.js';
 import { parseApacheError, parseNginxError } from '../network/http-error.parser.js';
+import { looksLikeW3c, parseW3c, W3cState } from '../network/iis-w3c.parser.js';
 import { webFlavor } from '../network/web-flavor.js';
 import { zeekEvent } from '../network/zeek/zeek-record.js';
 import { ZeekTsvState } from '../network/zeek/zeek-tsv.js';
@@ -28,6 +29,7 @@ import { YearResolver } from '../time/year-resolver.js';
 import { ZoneClock } from '../time/zone-clock.js';
 import { parseAuditd } from '../host/auditd.parser.js';
 import { jsonEvents } from './json-line.js';
+import { parseTimestampedText } from './timestamped-text.js';
 import { syslogEvents } from './syslog-line.js';
 import { truncateUtf8 } from './truncate.js';
 
@@ -57,6 +59,7 @@ class StreamLineParser implements LineParser {
   private readonly maxBytes: number;
   private readonly fixedNow: number | undefined;
   private readonly zeek = new ZeekTsvState();
+  private readonly w3c = new W3cState();
 
   constructor(options: ParserOptions) {
     let clock: ZoneClock;
@@ -120,7 +123,9 @@ class StreamLineParser implements LineParser {
     const c = line.charCodeAt(0);
     if (c === 35) {
       // '#': Zeek TSV header lines configure the stream.
-      return this.zeek.header(line) ? EMPTY : fail('not_a_log_line', 'comment line that is not a Zeek header');
+      return this.zeek.header(line) || this.w3c.header(line)
+        ? EMPTY
+        : fail('not_a_log_line', 'comment line that is not a Zeek or W3C header');
     }
     if (this.zeek.ready && line.includes(this.zeek.separator)) {
       const rec = this.zeek.record(line);
@@ -136,6 +141,10 @@ class StreamLineParser implements LineParser {
       }
       return r.ok ? r.events : fail(r.code, r.reason);
     }
+    if (isDigit(c) && line.charCodeAt(4) === 45 && (this.w3c.fields.length > 0 || looksLikeW3c(line))) {
+      const ev = parseW3c(line, this.w3c, tk, line);
+      if (ev !== undefined) return [ev];
+    }
     if (c === 60 || (isDigit(c) && line.charCodeAt(4) === 45) || (monthAt(line, 0) >= 0 && line.charCodeAt(3) === 32)) {
       const env = parseSyslogEnvelope(line, tk.clock, tk.years, tk.nowMs, tk.scan);
       if (env !== undefined) return syslogEvents(env, tk, line);
@@ -148,12 +157,14 @@ class StreamLineParser implements LineParser {
       const ev = parseNginxError(line, tk, line);
       if (ev !== undefined) return [ev];
     }
-    if (c === 116 && line.startsWith('type=')) {
+    if ((c === 116 && line.startsWith('type=')) || (c === 110 && line.startsWith('node='))) {
       const ev = parseAuditd(line, tk, line);
       if (ev !== undefined) return [ev];
     }
     const access = parseAccessLine(line, tk, webFlavor(undefined, tk.source, tk.hint), line);
     if (access !== undefined) return [access];
+    const text = parseTimestampedText(line, tk, line);
+    if (text !== undefined) return [text];
     if (c === 35 || c === 9) return fail('zeek_without_header', 'Zeek data line before its #fields header');
     if (c === 60 || isDigit(c) || monthAt(line, 0) >= 0) {
       return fail('bad_timestamp', 'looks like a syslog line but the header timestamp is not valid');

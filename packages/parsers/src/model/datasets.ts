@@ -7,6 +7,7 @@ export const DATASETS = [
   'nginx.error',
   'apache.access',
   'apache.error',
+  'iis.access',
   'zeek.connection',
   'zeek.ssh',
   'aws.cloudtrail',

@@ -13,11 +13,12 @@ import { scanApacheDate, scanSlashDate } from '../time/timestamp-scan.js';
 import { setRequestLine } from './http-request.js';
 import { applyModSecurity } from './modsecurity.js';
 
-const NGINX_HEAD = /^\[(\w+)\] (?:(\d+)#(\d+): )?(?:\*(\d+) )?/;
+const NGINX_HEAD = /^\[(\w+)\] (?:(\d+)[#:](\d+):? )?(?:\*(\d+) )?/;
 const LIMIT_REQ = /^(limiting|delaying) requests?, excess: ([\d.]+) by zone "([^"]*)"/;
 const LIMIT_CONN = /^limiting connections by zone "([^"]*)"/;
 const BASIC_USER = /^user "([^"]*)"(?::| was not found)/;
-const APACHE_USER = /user (\S+?):? (?:not found|authentication failure)/;
+const CLIENT_PREFIX = /^\[client ([^\]\s]+)\] /;
+const APACHE_USER = /user (\S+?):? (?:not found|authentication failure)(?:[^:]*: (\S+))?/;
 
 /** nginx's trailing `, client: X, server: Y, request: "…", host: "…"` context → map. */
 function nginxContext(msg: string): { text: string; ctx: Map<string, string> } {
@@ -69,7 +70,15 @@ export function parseNginxError(line: string, tk: Toolkit, original: string): Ev
   ev.log = { level };
   if (head[2] !== undefined) ev.process = { pid: Number(head[2]), thread: { id: Number(head[3]) } };
   if (head[4] !== undefined) ev.nginx = { error: { connection_id: Number(head[4]) } };
-  const { text, ctx } = nginxContext(line.slice(end + 1 + head[0].length));
+  const context = nginxContext(line.slice(end + 1 + head[0].length));
+  const ctx = context.ctx;
+  let text = context.text;
+  const client = CLIENT_PREFIX.exec(text);
+  if (client !== null) {
+    // ModSecurity-nginx prefixes its message with `[client <ip>] `.
+    text = text.slice(client[0].length);
+    if (!ctx.has('client')) ctx.set('client', client[1] as string);
+  }
   ev.message = text;
   setSource(ev, ctx.get('client'));
   const request = ctx.get('request');
@@ -90,8 +99,12 @@ export function parseNginxError(line: string, tk: Toolkit, original: string): Ev
     applyModSecurity(ev, text);
   } else if ((m = BASIC_USER.exec(text)) !== null) {
     webAuthFailure(ev, m[1]);
-  } else if (text.startsWith('no user/password was provided for basic authentication')) {
-    webAuthFailure(ev, undefined);
+  } else if (
+    text.includes('no user/password was provided for basic authentication') ||
+    text.includes('password mismatch') ||
+    text.includes(' was not found in ')
+  ) {
+    webAuthFailure(ev, /user "([^"]*)"/.exec(text)?.[1]);
   } else if (text.startsWith('access forbidden by rule')) {
     classify(ev, 'access_denied', ['web'], ['denied'], 'failure');
   } else {
@@ -159,7 +172,10 @@ export function parseApacheError(line: string, tk: Toolkit, original: string, fa
   ev.message = msg;
   let m: RegExpExecArray | null;
   if (msg.startsWith('ModSecurity:')) applyModSecurity(ev, msg);
-  else if ((m = APACHE_USER.exec(msg)) !== null) webAuthFailure(ev, m[1]);
+  else if ((m = APACHE_USER.exec(msg)) !== null) {
+    webAuthFailure(ev, m[1]);
+    if (m[2] !== undefined && m[2].startsWith('/')) ev.url = { original: m[2], path: m[2] };
+  }
   else if (msg.startsWith('client denied by server configuration') || msg.startsWith('Directory index forbidden')) {
     classify(ev, 'access_denied', ['web'], ['denied'], 'failure');
   } else classify(ev, undefined, ['web'], [level === 'info' || level === 'notice' || level === 'debug' ? 'info' : 'error']);

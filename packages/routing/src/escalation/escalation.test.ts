@@ -101,6 +101,7 @@ describe('escalation', () => {
     const again = startEscalation('inc1', policy, router, t0).page;
     expect(again.id).toBe(startEscalation('inc1', policy, router, after(3)).page.id);
     expect(again.id).not.toBe(startEscalation('inc2', policy, router, t0).page.id);
+    expect(again.id).not.toBe(startEscalation('inc1', policy, router, t0, 1).page.id);
   });
 
   it('pages a missed level once, not every missed level, after downtime', () => {

@@ -9,6 +9,8 @@ export type EscalationStop = 'acknowledged' | 'resolved' | 'exhausted';
 export interface EscalationState {
   readonly incidentId: string;
   readonly policy: string;
+  /** Which escalation of this incident (a reopened incident escalates afresh: run 1, 2, …). */
+  readonly run: number;
   /** Which pass through the levels (0-based; a policy with `repeat: n` has n + 1). */
   readonly cycle: number;
   /** The level paged last. */
@@ -56,7 +58,7 @@ function targetsAt(policy: EscalationPolicy, level: number, router: Router, now:
 
 function page(state: EscalationState, policy: EscalationPolicy, router: Router, now: Date): Page {
   return {
-    id: sha256Id('page', state.incidentId, state.policy, String(state.cycle), String(state.level)),
+    id: sha256Id('page', state.incidentId, String(state.run), state.policy, String(state.cycle), String(state.level)),
     incidentId: state.incidentId,
     policy: state.policy,
     cycle: state.cycle,
@@ -69,16 +71,21 @@ function at(policy: EscalationPolicy, level: number, now: Date): string {
   return new Date(now.getTime() + (policy.levels[level]?.ack_timeout ?? 0)).toISOString();
 }
 
-/** Starts an escalation: level 0 is paged now and level 1 is due after level 0's ack timeout. */
+/**
+ * Starts an escalation: level 0 is paged now and level 1 is due after level 0's ack timeout.
+ * `run` tells apart the escalations of one incident that was reopened (page ids differ per run).
+ */
 export function startEscalation(
   incidentId: string,
   policy: EscalationPolicy,
   router: Router,
   now: Date,
+  run = 0,
 ): Required<EscalationStep> {
   const state: EscalationState = {
     incidentId,
     policy: policy.name,
+    run,
     cycle: 0,
     level: 0,
     pagedAt: now.toISOString(),

@@ -33,7 +33,10 @@ export function benchRules(): CompiledRule[] {
       generate: true,
       suppress: { groupBy: by('host.hostname'), windowMs: span(10) },
     }),
-    det('ssh-invalid-user', auth, (e) => e.event.action === 'invalid_user', { generate: true }),
+    det('ssh-invalid-user', auth, (e) => e.event.action === 'invalid_user', {
+      generate: true,
+      suppress: { groupBy: by('source.ip'), windowMs: span(10) },
+    }),
     det('conn-any', conn, () => true),
     det('conn-rejected', conn, (e) => e.event.outcome === 'failure'),
     det('conn-smb', conn, (e) => e.destination?.port === 445, { generate: true, suppress: { groupBy: by('source.ip'), windowMs: span(5) } }),
@@ -46,7 +49,7 @@ export function benchRules(): CompiledRule[] {
     { ...valueCount('distributed-guess', ['ssh-failure'], 'source.ip', span(10), by('user.name')), condition: { gte: 15 } },
     { ...valueCount('port-scan', ['conn-any'], 'destination.port', span(1), by('source.ip')), condition: { gte: 20 } },
     { ...base('success-after-brute-force', 'temporal_ordered', ['brute-force', 'ssh-success'], span(10), corr) },
-    { ...base('fail-then-success-user', 'temporal', ['ssh-failure', 'ssh-success'], span(1), { generate: true, groupBy: by('user.name') }) },
+    { ...base('invalid-and-success', 'temporal', ['ssh-invalid-user', 'ssh-success'], span(1), corr) },
     { type: 'absence', meta: meta('host-silent'), datasets: auth, match: () => true, groupBy: by('host.hostname'), timespanMs: span(10), generate: true },
     newTerms('new-login-source', ['source.ip'], by('user.name')),
     newTerms('new-web-agent', ['user_agent.original'], by('source.ip'), web),
@@ -110,12 +113,12 @@ export function* generateEvents(count: number, seed = 42): Generator<VigilEvent>
     const id = (i * 2654435761).toString(16).padStart(16, '0').slice(-16);
     const common = { '@timestamp': new Date(ts).toISOString(), vigil: { schema_version: 1 as const }, host: { hostname: host } };
     if (kind < 6) {
-      const outcome = rand(10) < 8 ? 'failure' : 'success';
+      const outcome = rand(10) < 5 ? 'failure' : 'success';
       yield {
         ...common,
         event: { id, kind: 'event', category: ['authentication'], type: ['start'], dataset: 'system.auth', original: '', outcome, action: rand(20) === 0 ? 'invalid_user' : 'password' },
         source: { ip },
-        user: { name: `user${rand(200)}` },
+        user: { name: `user${rand(5_000)}` },
       };
     } else if (kind < 9) {
       yield {

@@ -209,7 +209,7 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
         watermark: iso(watermark),
       });
     } else {
-      buffer.push({ ...read, id: read.event.event.id });
+      buffer.push({ ts: read.ts, event: read.event, id: read.event.event.id });
       tracker.observe(options.sourceOf(read.event), read.ts);
       while (buffer.size > options.maxBuffered) {
         counters.bufferOverflows++;
@@ -229,7 +229,7 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
     tracker.restore(snapshot.watermark);
     for (const event of snapshot.buffer) {
       const read = readEvent(event);
-      if (typeof read !== 'string') buffer.push({ ...read, id: read.event.event.id });
+      if (typeof read !== 'string') buffer.push({ ts: read.ts, event: read.event, id: read.event.event.id });
     }
     const slots = new Map(routing.slots.map((slot) => [slot.rule.meta.id, slot] as const));
     for (const saved of snapshot.operators) {

@@ -14,7 +14,7 @@ export function createOperator(
   options: OperatorOptions,
 ): RuleOperator | SuppressedOperator {
   const base = createBase(rule, options);
-  return suppressionOf(rule) === undefined ? base : suppressed(base, options.maxKeys);
+  return suppressionOf(rule) === undefined ? base : suppressed(base, options);
 }
 
 function createBase(rule: CompiledRule, options: OperatorOptions): RuleOperator {

@@ -40,12 +40,20 @@ export interface OperatorOptions {
    * first match, so a fresh start does not flag every term as new.
    */
   readonly newTermsLearning: boolean;
+  /** Least event time between two scans of an operator's keys for expired ones (at most span / 4 apart). */
+  readonly sweepIntervalMs: number;
+}
+
+/** How often an operator with this window scans its keys for expired ones. */
+export function scanEvery(windowMs: number, options: OperatorOptions): number {
+  return Math.max(options.sweepIntervalMs, windowMs / 4);
 }
 
 export const DEFAULT_OPERATOR_OPTIONS: OperatorOptions = {
   maxKeys: 1_000_000,
   maxEvidence: 100,
   newTermsLearning: true,
+  sweepIntervalMs: 1_000,
 };
 
 /** Operator state as JSON: a version-checked list of group keys with their state. */

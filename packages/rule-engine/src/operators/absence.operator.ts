@@ -8,6 +8,7 @@ import {
   type OperatorInput,
   type OperatorOptions,
   type RuleOperator,
+  scanEvery,
 } from '../model/match.js';
 import { decodeGroupKey, groupKey } from '../state/group-key.js';
 import { KeyedState } from '../state/keyed-state.js';
@@ -37,7 +38,12 @@ export function createAbsence(
   options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS,
 ): RuleOperator {
   const span = rule.timespanMs;
-  const keys = new KeyedState<LastSeen>({ maxKeys: options.maxKeys, lastTime: (s) => s.ts });
+  // Keys leave by firing, not by expiry: the scan interval only matters for the cap's accounting.
+  const keys = new KeyedState<LastSeen>({
+    maxKeys: options.maxKeys,
+    lastTime: (s) => s.ts,
+    scanEveryMs: scanEvery(span, options),
+  });
   const timers = new MinHeap<Timer>((a, b) => a.deadline < b.deadline);
 
   const fire = (key: string, seen: LastSeen, deadline: number, emit: AlertSink): void => {
@@ -69,9 +75,14 @@ export function createAbsence(
     hasTimers: true,
     onMatch(match) {
       const key = groupKey(rule.groupBy.valuesOf(rule.meta.id, match.event));
-      const armed = keys.get(key) !== undefined;
+      const seen = keys.get(key);
+      if (seen !== undefined) {
+        seen.ts = match.ts;
+        seen.event = match.event;
+        return;
+      }
       keys.set(key, { ts: match.ts, event: match.event });
-      if (!armed) timers.push({ deadline: match.ts + span, key });
+      timers.push({ deadline: match.ts + span, key });
     },
     advance(ts, emit) {
       for (let timer = timers.peek(); timer !== undefined && timer.deadline < ts; timer = timers.peek()) {
@@ -104,5 +115,5 @@ export function absence(
   rule: AbsenceRule,
   options?: Partial<OperatorOptions>,
 ): OperatorFunction<OperatorInput, Alert> {
-  return toRxOperator(() => createAbsence(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
+  return toRxOperator((resolved) => createAbsence(rule, resolved), options);
 }

@@ -8,6 +8,7 @@ import {
   type OperatorInput,
   type OperatorOptions,
   type RuleOperator,
+  scanEvery,
 } from '../model/match.js';
 import { groupKey } from '../state/group-key.js';
 import { KeyedState } from '../state/keyed-state.js';
@@ -37,6 +38,7 @@ export function createEventCount(
     maxKeys: options.maxKeys,
     lastTime: newest,
     release: (h) => store.free(h),
+    scanEveryMs: scanEvery(span, options),
   });
 
   return {
@@ -45,13 +47,14 @@ export function createEventCount(
     onMatch(match, emit) {
       const values = rule.groupBy.valuesOf(match.ruleId, match.event);
       const key = groupKey(values);
-      let h = keys.get(key) ?? store.alloc();
+      const existing = keys.get(key);
+      let h = existing ?? store.alloc();
       store.expire(h, match.ts - span);
       h = store.push(h, match.ts, match.event.event.id, match.event.event.dataset);
-      keys.set(key, h);
+      if (h !== existing) keys.set(key, h);
       if (store.size(h) < need) return;
       const entries = store.entries(h);
-      keys.replace(key, store.reset(h));
+      keys.set(key, store.reset(h));
       const parts = {
         ts: match.ts,
         groupNames: rule.groupBy.names,
@@ -66,7 +69,7 @@ export function createEventCount(
       emit(buildAlert(rule, parts, options.maxEvidence), match);
     },
     advance(ts) {
-      keys.expire(ts - span);
+      keys.expire(ts - span, ts);
     },
     keyStats: () => keys.stats,
     snapshot: (filter) => ({ type: rule.type, keys: snapshotRings(keys, store, filter) }),
@@ -81,5 +84,5 @@ export function eventCount(
   rule: EventCountRule,
   options?: Partial<OperatorOptions>,
 ): OperatorFunction<OperatorInput, Alert> {
-  return toRxOperator(() => createEventCount(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
+  return toRxOperator((resolved) => createEventCount(rule, resolved), options);
 }

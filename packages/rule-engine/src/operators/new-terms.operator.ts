@@ -7,6 +7,7 @@ import {
   type OperatorInput,
   type OperatorOptions,
   type RuleOperator,
+  scanEvery,
 } from '../model/match.js';
 import { groupKey } from '../state/group-key.js';
 import { KeyedState } from '../state/keyed-state.js';
@@ -27,7 +28,11 @@ export function createNewTerms(
   options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS,
 ): RuleOperator {
   const history = rule.historyMs;
-  const keys = new KeyedState<number>({ maxKeys: options.maxKeys, lastTime: (ts) => ts });
+  const keys = new KeyedState<number>({
+    maxKeys: options.maxKeys,
+    lastTime: (ts) => ts,
+    scanEveryMs: scanEvery(history, options),
+  });
   let learnUntil: number | undefined;
 
   return {
@@ -58,7 +63,7 @@ export function createNewTerms(
       emit(buildAlert(rule, parts, options.maxEvidence), match);
     },
     advance(ts) {
-      keys.expire(ts - history);
+      keys.expire(ts - history, ts);
     },
     keyStats: () => keys.stats,
     snapshot: (filter) => ({
@@ -85,5 +90,5 @@ export function newTerms(
   rule: NewTermsRule,
   options?: Partial<OperatorOptions>,
 ): OperatorFunction<OperatorInput, Alert> {
-  return toRxOperator(() => createNewTerms(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
+  return toRxOperator((resolved) => createNewTerms(rule, resolved), options);
 }

@@ -54,5 +54,5 @@ export function signature(
   rule: DetectionRule,
   options?: Partial<OperatorOptions>,
 ): OperatorFunction<OperatorInput, Alert> {
-  return toRxOperator(() => createSignature(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
+  return toRxOperator((resolved) => createSignature(rule, resolved), options);
 }

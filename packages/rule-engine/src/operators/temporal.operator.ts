@@ -9,6 +9,7 @@ import {
   type OperatorInput,
   type OperatorOptions,
   type RuleOperator,
+  scanEvery,
 } from '../model/match.js';
 import { groupKey } from '../state/group-key.js';
 import { KeyedState } from '../state/keyed-state.js';
@@ -45,7 +46,11 @@ export function createTemporal(
   const ordered = rule.type === 'temporal_ordered';
   const span = rule.timespanMs;
   const indexOf = new Map(rule.rules.map((id, i) => [id, i] as const));
-  const keys = new KeyedState<TemporalGroup>({ maxKeys: options.maxKeys, lastTime: (g) => g.last });
+  const keys = new KeyedState<TemporalGroup>({
+    maxKeys: options.maxKeys,
+    lastTime: (g) => g.last,
+    scanEveryMs: scanEvery(span, options),
+  });
 
   const fire = (
     match: Match,
@@ -76,9 +81,11 @@ export function createTemporal(
       if (i === undefined) return;
       const values = rule.groupBy.valuesOf(match.ruleId, match.event);
       const key = groupKey(values);
-      const group = keys.get(key) ?? { last: match.ts, steps: [] };
-      group.last = match.ts;
-      keys.set(key, group);
+      let group = keys.get(key);
+      if (group === undefined) {
+        group = { last: match.ts, steps: [] };
+        keys.set(key, group);
+      } else group.last = match.ts;
       const cutoff = match.ts - span;
       const own = { evidence: [...match.evidence], datasets: [...match.datasets] };
       if (!ordered) {
@@ -107,7 +114,7 @@ export function createTemporal(
       emit(fire(match, values, [step], step.start, i + 1), match);
     },
     advance(ts) {
-      keys.expire(ts - span);
+      keys.expire(ts - span, ts);
     },
     keyStats: () => keys.stats,
     snapshot: (filter) => ({
@@ -129,5 +136,5 @@ export function temporal(
   rule: TemporalRule,
   options?: Partial<OperatorOptions>,
 ): OperatorFunction<OperatorInput, Alert> {
-  return toRxOperator(() => createTemporal(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
+  return toRxOperator((resolved) => createTemporal(rule, resolved), options);
 }

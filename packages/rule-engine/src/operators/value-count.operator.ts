@@ -8,6 +8,7 @@ import {
   type OperatorInput,
   type OperatorOptions,
   type RuleOperator,
+  scanEvery,
 } from '../model/match.js';
 import { groupKey } from '../state/group-key.js';
 import { KeyedState } from '../state/keyed-state.js';
@@ -39,6 +40,7 @@ export function createValueCount(
     maxKeys: options.maxKeys,
     lastTime: newest,
     release: (h) => store.free(h),
+    scanEveryMs: scanEvery(span, options),
   });
 
   return {
@@ -49,7 +51,8 @@ export function createValueCount(
       if (value === null) return;
       const values = rule.groupBy.valuesOf(match.ruleId, match.event);
       const key = groupKey(values);
-      let h = keys.get(key) ?? store.alloc();
+      const existing = keys.get(key);
+      let h = existing ?? store.alloc();
       const size = store.expire(h, match.ts - span);
       for (let i = 0; i < size; i++) {
         if (store.valueAt(h, i) === value) {
@@ -58,10 +61,10 @@ export function createValueCount(
         }
       }
       h = store.push(h, match.ts, match.event.event.id, match.event.event.dataset, value);
-      keys.set(key, h);
+      if (h !== existing) keys.set(key, h);
       if (store.size(h) < need) return;
       const entries = store.entries(h);
-      keys.replace(key, store.reset(h));
+      keys.set(key, store.reset(h));
       const parts = {
         ts: match.ts,
         groupNames: rule.groupBy.names,
@@ -77,7 +80,7 @@ export function createValueCount(
       emit(buildAlert(rule, parts, options.maxEvidence), match);
     },
     advance(ts) {
-      keys.expire(ts - span);
+      keys.expire(ts - span, ts);
     },
     keyStats: () => keys.stats,
     snapshot: (filter) => ({ type: rule.type, keys: snapshotRings(keys, store, filter) }),
@@ -92,5 +95,5 @@ export function valueCount(
   rule: ValueCountRule,
   options?: Partial<OperatorOptions>,
 ): OperatorFunction<OperatorInput, Alert> {
-  return toRxOperator(() => createValueCount(rule, { ...DEFAULT_OPERATOR_OPTIONS, ...options }));
+  return toRxOperator((resolved) => createValueCount(rule, resolved), options);
 }

@@ -1,5 +1,3 @@
-const HEX16 = /^[0-9a-f]{16}$/;
-
 /**
  * A column of event ids. Vigil event ids are 16 hex characters (`stableId`), stored here as two
  * uint32 (8 bytes instead of a pointer plus a ~32-byte string). Any other id is kept as a string
@@ -21,12 +19,14 @@ export class IdColumn {
 
   set(pos: number, id: string): void {
     if (this.other.size > 0) this.other.delete(pos);
-    if (id.length === 16 && HEX16.test(id)) {
-      this.hi[pos] = Number.parseInt(id.slice(0, 8), 16);
-      this.lo[pos] = Number.parseInt(id.slice(8), 16);
-    } else {
+    const hi = id.length === 16 ? hexWord(id, 0) : -1;
+    const lo = hi < 0 ? -1 : hexWord(id, 8);
+    if (lo < 0) {
       this.other.set(pos, id);
+      return;
     }
+    this.hi[pos] = hi;
+    this.lo[pos] = lo;
   }
 
   get(pos: number): string {
@@ -60,4 +60,18 @@ export class IdColumn {
     this.hi = hi;
     this.lo = lo;
   }
+}
+
+/** Eight lowercase hex digits at `at` as an unsigned number, or -1 (no regex, no substring: hot path). */
+function hexWord(id: string, at: number): number {
+  let word = 0;
+  for (let i = at; i < at + 8; i++) {
+    const c = id.charCodeAt(i);
+    let digit: number;
+    if (c >= 48 && c <= 57) digit = c - 48;
+    else if (c >= 97 && c <= 102) digit = c - 87;
+    else return -1;
+    word = word * 16 + digit;
+  }
+  return word;
 }

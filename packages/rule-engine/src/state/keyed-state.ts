@@ -9,23 +9,30 @@ export interface KeyStats {
 
 export interface KeyedStateOptions<V> {
   readonly maxKeys: number;
-  /** Last event time that touched this value (the LRU order follows it). */
+  /** Last event time that touched this value. */
   readonly lastTime: (value: V) => number;
   /** Frees resources held by a dropped value (e.g. a ring slot). */
   readonly release?: (value: V) => void;
+  /**
+   * Event time between two scans for expired keys. Scans are whole-Map, so this is what makes them
+   * cheap: the engine uses a quarter of the rule's window (at least its sweep interval).
+   */
+  readonly scanEveryMs: number;
 }
 
 /**
- * The one Map of an operator, keyed by group key. Every touch moves the key to the end of the Map's
- * insertion order; since operators see event time in non-decreasing order, the Map is then sorted
- * by last activity, so expired keys are popped from the front in O(1) each instead of scanning all
- * keys, and at the cap the least recently active key is the one dropped.
+ * The one Map of an operator, keyed by group key. Touching a key does not reorder the Map (a
+ * delete+set per event costs more than the whole scan it would save); instead expired keys are
+ * found by a full scan at most every `scanEveryMs` of event time, so a dead key lives at most that
+ * much longer than its window, and the scan costs keys / (events per scan interval) per event.
+ * At the cap, the oldest-created key is dropped (counted as an eviction if it was already dead).
  */
 export class KeyedState<V> {
   readonly map = new Map<string, V>();
   readonly stats: KeyStats = { keys: 0, evicted: 0, evictedForCap: 0 };
   /** Values last active at or before this time are dead state: dropping them is not a loss. */
   cutoff = Number.NEGATIVE_INFINITY;
+  private nextScan = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: KeyedStateOptions<V>) {}
 
@@ -33,20 +40,12 @@ export class KeyedState<V> {
     return this.map.get(key);
   }
 
-  /** Stores the value as the most recently active key; makes room first if the key is new. */
+  /** Stores a value; makes room first if the key is new and the table is full. */
   set(key: string, value: V): void {
-    if (this.map.delete(key)) {
-      this.map.set(key, value);
-      return;
-    }
-    if (this.map.size >= this.options.maxKeys) this.evictOldest();
+    const size = this.map.size;
+    if (size >= this.options.maxKeys && !this.map.has(key)) this.evictOldest();
     this.map.set(key, value);
-    this.stats.keys = this.map.size;
-  }
-
-  /** Updates a value in place without changing its recency (e.g. a moved ring handle). */
-  replace(key: string, value: V): void {
-    this.map.set(key, value);
+    if (this.map.size !== size) this.stats.keys = this.map.size;
   }
 
   delete(key: string): void {
@@ -57,13 +56,19 @@ export class KeyedState<V> {
     this.stats.keys = this.map.size;
   }
 
-  /** Drops keys whose last activity is <= cutoff, oldest first; stops at the first live key. */
-  expire(cutoff: number): void {
+  /**
+   * Event time is `now`; values last active at or before `cutoff` are dead. Scans for them when the
+   * scan interval has passed (or always, with `force`).
+   */
+  expire(cutoff: number, now: number, force = false): void {
     this.cutoff = cutoff;
+    if (!force && now < this.nextScan) return;
+    this.nextScan = now + this.options.scanEveryMs;
+    const { lastTime, release } = this.options;
     for (const [key, value] of this.map) {
-      if (this.options.lastTime(value) > cutoff) break;
+      if (lastTime(value) > cutoff) continue;
       this.map.delete(key);
-      this.options.release?.(value);
+      release?.(value);
       this.stats.evicted++;
     }
     this.stats.keys = this.map.size;
@@ -78,11 +83,5 @@ export class KeyedState<V> {
       else this.stats.evictedForCap++;
       return;
     }
-  }
-
-  clear(): void {
-    for (const value of this.map.values()) this.options.release?.(value);
-    this.map.clear();
-    this.stats.keys = 0;
   }
 }

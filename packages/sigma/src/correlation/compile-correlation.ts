@@ -1,6 +1,7 @@
 import type { CountCondition, GroupBy, GroupValue, Suppression } from '@vigil/rule-engine';
 import type { VigilEvent } from '@vigil/schema';
 import type { DocumentIssues } from '../issues/issue-collector.js';
+import { zodIssueMessage, zodIssuePath } from '../issues/zod-issue-path.js';
 import { RuleCompileError } from '../rule/rule-compile-error.js';
 import {
   correlationSchema,
@@ -86,7 +87,7 @@ function validateSection(parsed: ParsedRule): CorrelationSection | undefined {
   const result = correlationSchema.safeParse(parsed.body['correlation']);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    parsed.issues.error('invalid_structure', ['correlation', ...(issue.path as (string | number)[])], `correlation.${issue.path.join('.')}: ${issue.message}`);
+    parsed.issues.error('invalid_structure', ['correlation', ...zodIssuePath(issue)], zodIssueMessage('correlation', issue));
   }
   return undefined;
 }

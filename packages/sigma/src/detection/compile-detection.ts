@@ -53,10 +53,12 @@ export function compileDetection(
   }
   const section = detection as Record<string, unknown>;
   const warnings: string[] = [];
+  // Item warnings are collected here and located by the search identifier compiler.
+  const itemContext: DetectionContext = { ...context, warn: (message) => warnings.push(message) };
   const identifiers = new Map<string, EventPredicate>();
   for (const [name, definition] of Object.entries(section)) {
     if (RESERVED.has(name)) continue;
-    identifiers.set(name, compileSearchIdentifier(definition, [...path, name], context, warnings, issues));
+    identifiers.set(name, compileSearchIdentifier(definition, [...path, name], itemContext, warnings, issues));
   }
   const condition = section['condition'];
   const conditionPath = [...path, 'condition'];

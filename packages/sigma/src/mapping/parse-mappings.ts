@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { eventSchemaFields } from '../field/known-fields.js';
 import { IssueCollector } from '../issues/issue-collector.js';
+import { zodIssueMessage, zodIssuePath } from '../issues/zod-issue-path.js';
 import type { RuleError } from '../issues/rule-issue.js';
 import { parseYamlFile, type YamlDocument } from '../yaml/yaml-document.js';
 import {
@@ -50,7 +51,7 @@ function validate<S extends z.ZodType>(
   if (result.success) return { data: result.data, document };
   const issues = collector.forDocument(document);
   for (const issue of result.error.issues) {
-    issues.error('invalid_structure', issue.path as (string | number)[], `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    issues.error('invalid_structure', zodIssuePath(issue), zodIssueMessage('', issue));
   }
   return undefined;
 }

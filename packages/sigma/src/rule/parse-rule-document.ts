@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { RULE_LEVELS, type RuleLevel } from '@vigil/schema';
 import type { DocumentIssues, IssueCollector } from '../issues/issue-collector.js';
+import { zodIssueMessage, zodIssuePath } from '../issues/zod-issue-path.js';
 import { LOGSOURCE_KEYS, type RuleLogsource } from '../mapping/mappings.js';
 import type { YamlDocument } from '../yaml/yaml-document.js';
 import { vigilExtensionSchema, type VigilExtension } from './vigil-extension.schema.js';
@@ -57,8 +58,7 @@ function parseExtension(body: Record<string, unknown>, issues: DocumentIssues): 
   const result = vigilExtensionSchema.safeParse(body['vigil']);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const where = ['vigil', ...(issue.path as (string | number)[])];
-    issues.error('invalid_extension', where, `vigil.${issue.path.join('.')}: ${issue.message}`);
+    issues.error('invalid_extension', ['vigil', ...zodIssuePath(issue)], zodIssueMessage('vigil', issue));
   }
   return undefined;
 }

@@ -111,7 +111,18 @@ export function registerRoutes(app: FastifyInstance, routes: readonly Route[], d
 /** The audit target from raw input, for failures (where validation may not have passed). */
 function safeTarget(route: Route, request: FastifyRequest): AuditRecord['target'] {
   try {
-    return route.audit?.target(request.params, request.body ?? {}, undefined) ?? { type: 'unknown' };
+    const raw: unknown = route.audit?.target(request.params, request.body ?? {}, undefined);
+    if (typeof raw !== 'object' || raw === null) return { type: 'unknown' };
+    // Raw input may hold anything: keep only short strings.
+    const pick = (value: unknown): string | undefined =>
+      typeof value === 'string' ? value.slice(0, 200) : undefined;
+    const { type, id, name } = raw as Record<string, unknown>;
+    const target: { type: string; id?: string; name?: string } = { type: pick(type) ?? 'unknown' };
+    const safeId = pick(id);
+    const safeName = pick(name);
+    if (safeId !== undefined) target.id = safeId;
+    if (safeName !== undefined) target.name = safeName;
+    return target;
   } catch {
     return { type: 'unknown' };
   }

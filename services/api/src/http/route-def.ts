@@ -73,7 +73,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   readonly stream?: boolean;
   readonly audit?: {
     readonly action: string;
-    readonly target: (params: z.infer<P>, body: z.infer<B>, result: R | undefined) => AuditTarget;
+    readonly target: (params: z.infer<P>, body: z.infer<B>, result: unknown) => AuditTarget;
   };
   readonly handler: (ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<R>;
 }
@@ -138,4 +138,11 @@ export function defineRoute<
         params: validate(spec.params, input.params, 'params') as z.infer<P>,
       }),
   };
+}
+
+/** The `id` of a handler's result, for audit targets of creations. */
+export function resultId(result: unknown): { id?: string } {
+  if (typeof result !== 'object' || result === null || !('id' in result) || typeof result.id !== 'string')
+    return {};
+  return { id: result.id };
 }

@@ -41,11 +41,13 @@ export function zeekPath(o: Record<string, unknown>): string {
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined);
+const portOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 65535 ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function timestampOf(rec: ZeekRecord, tk: Toolkit): number {
   const ts = rec.ts;
-  if (typeof ts === 'number' && Number.isFinite(ts)) return Math.floor(ts * 1000);
+  if (typeof ts === 'number' && ts >= 0 && ts < 253402300800) return Math.floor(ts * 1000);
   if (typeof ts === 'string') {
     const end = scanIso(ts, 0, tk.clock, tk.scan);
     if (end === ts.length) return tk.scan.ms;
@@ -56,8 +58,8 @@ function timestampOf(rec: ZeekRecord, tk: Toolkit): number {
 function endpoints(ev: EventDraft, rec: ZeekRecord, icmp: boolean): void {
   const oh = str(rec['id.orig_h']);
   const rh = str(rec['id.resp_h']);
-  const op = num(rec['id.orig_p']);
-  const rp = num(rec['id.resp_p']);
+  const op = portOf(rec['id.orig_p']);
+  const rp = portOf(rec['id.resp_p']);
   if (oh !== undefined) {
     ev.source = isIp(oh) ? { address: oh, ip: oh } : { address: oh };
     if (op !== undefined && !icmp) ev.source.port = op;
@@ -84,10 +86,10 @@ function mapConn(ev: EventDraft, rec: ZeekRecord): void {
   if (proto !== undefined) network.transport = proto;
   const service = str(rec.service);
   if (service !== undefined) network.protocol = service;
-  const sb = num(rec.orig_ip_bytes);
-  const db = num(rec.resp_ip_bytes);
-  const sp = num(rec.orig_pkts);
-  const dp = num(rec.resp_pkts);
+  const sb = count(rec.orig_ip_bytes);
+  const db = count(rec.resp_ip_bytes);
+  const sp = count(rec.orig_pkts);
+  const dp = count(rec.resp_pkts);
   if (ev.source !== undefined) {
     if (sb !== undefined) ev.source.bytes = sb;
     if (sp !== undefined) ev.source.packets = sp;
@@ -117,7 +119,11 @@ function mapConn(ev: EventDraft, rec: ZeekRecord): void {
   for (const k of ['history', 'local_orig', 'local_resp', 'missed_bytes', 'orig_bytes', 'resp_bytes'] as const) {
     if (rec[k] !== undefined) conn[k] = rec[k];
   }
-  if (icmp) conn.icmp = { type: num(rec['id.orig_p']), code: num(rec['id.resp_p']) };
+  if (icmp) {
+    const type = num(rec['id.orig_p']);
+    const code = num(rec['id.resp_p']);
+    conn.icmp = { ...(type !== undefined ? { type } : {}), ...(code !== undefined ? { code } : {}) };
+  }
   ev.zeek = { session_id: rec.uid, connection: conn };
   classify(ev, 'network_flow', ['network'], types, state === 'REJ' ? 'failure' : undefined);
 }

@@ -1,0 +1,128 @@
+import { VigilError } from '@vigil/core';
+import { entityOf, groupAlert, reduceIncident, type GroupingOutcome, type IncidentCommand } from '@vigil/incidents';
+import { alertHosts, mergeContext } from '@vigil/routing';
+import type { Alert, Incident } from '@vigil/schema';
+import { sha256Id } from '@vigil/core';
+import { drainOutbox } from './drain-outbox.js';
+import { advanceEscalationFor, stopEscalationFor } from './escalate.js';
+import { flushDueGroup } from './flush-group.js';
+import type { NotifierDeps } from './notifier-deps.js';
+import { routeIncident } from './route-incident.js';
+import { saveIncidentChange, type SaveOutcome } from './save-incident.js';
+
+const MAX_GROUPING_RACES = 10;
+const TIMERS_PER_TICK = 200;
+
+/**
+ * The notifier's logic over its ports: alerts become incidents (stored, published), incidents
+ * route into notification groups, due groups and escalations turn into outbox entries, and the
+ * outbox is delivered. Every step is idempotent, so a crash anywhere is repaired by re-consuming
+ * the alert (Kafka offsets are committed after `handleAlert`) and by the persisted timers and outbox.
+ */
+export class NotifierEngine {
+  /** Alert arrival per incident not yet notified (in memory: a latency measure, not state). */
+  private readonly arrivals = new Map<string, number>();
+
+  constructor(private readonly deps: NotifierDeps) {}
+
+  async handleAlert(alert: Alert): Promise<GroupingOutcome['kind']> {
+    const { deps } = this;
+    const now = deps.now();
+    const entity = entityOf(alert, deps.grouping.entityFields);
+    let incident: Incident | undefined;
+    let kind: GroupingOutcome['kind'] = 'duplicate';
+    for (let attempt = 0; attempt < MAX_GROUPING_RACES && incident === undefined; attempt++) {
+      const ids = await deps.state.entityIncidents(entity.field, entity.value);
+      const candidates = (await Promise.all(ids.map((id) => deps.store.get(id)))).filter((i): i is Incident => i !== undefined);
+      const outcome = groupAlert(alert, candidates, deps.grouping, now);
+      kind = outcome.kind;
+      if (outcome.kind === 'rejected') {
+        deps.log.warn({ alert: alert.id, error: outcome.error.message }, 'alert not grouped');
+        deps.metrics.alerts.inc({ outcome: 'rejected' });
+        return kind;
+      }
+      if (outcome.kind === 'opened') {
+        // Index first: if the create then fails or races, the next read finds the incident.
+        await deps.state.addEntityIncident(entity.field, entity.value, outcome.incident.id);
+        if ((await deps.store.create(outcome.incident)) === 'exists') continue;
+      } else if (outcome.kind === 'attached') {
+        if ((await deps.store.update(outcome.incident, outcome.previous.version)) === 'conflict') continue;
+      }
+      if (outcome.kind !== 'duplicate') {
+        await deps.publisher.publish(outcome.incident);
+        deps.metrics.incidentChanges.inc({ kind: outcome.kind });
+      }
+      incident = outcome.incident;
+    }
+    if (incident === undefined) throw new VigilError(`alert ${alert.id}: grouping kept racing`, { code: 'GROUPING_RACE', retriable: true });
+    deps.metrics.alerts.inc({ outcome: kind });
+    if (kind === 'opened' && !this.arrivals.has(incident.id)) this.arrivals.set(incident.id, performance.now());
+    const before = (await deps.state.getContext(incident.id)) ?? {};
+    const context = mergeContext(before, { datasets: alert.datasets, hosts: alertHosts(alert.group) });
+    if (JSON.stringify(context) !== JSON.stringify(before)) await deps.state.setContext(incident.id, context);
+    // Also on a duplicate: the previous run may have crashed before routing.
+    await routeIncident(deps, incident, now);
+    return kind;
+  }
+
+  /** A person or integration acts on an incident (the API and PagerDuty webhooks call this). */
+  async applyCommand(incidentId: string, command: IncidentCommand): Promise<SaveOutcome> {
+    const { deps } = this;
+    const now = deps.now();
+    const outcome = await saveIncidentChange(deps.store, deps.publisher, incidentId, (current) =>
+      reduceIncident(current, command, now, deps.grouping),
+    );
+    if (outcome.kind !== 'saved') return outcome;
+    deps.metrics.incidentChanges.inc({ kind: command.type });
+    const { incident, previous } = outcome;
+    if (incident.state !== previous.state && incident.state !== 'open') {
+      await stopEscalationFor(deps, incident.id, incident.state === 'acknowledged' ? 'acknowledged' : 'resolved');
+      await this.tellPaged(incident, now);
+    }
+    await routeIncident(deps, incident, now);
+    return outcome;
+  }
+
+  /** People paged by escalation hear about acknowledge and resolve too (PagerDuty closes its alert). */
+  private async tellPaged(incident: Incident, now: Date): Promise<void> {
+    const { deps } = this;
+    const groupReceivers = new Set<string>();
+    for (const key of await deps.state.groupsOf(incident.id)) {
+      const group = await deps.state.getGroup(key);
+      if (group !== undefined) groupReceivers.add(group.receiver);
+    }
+    for (const receiver of await deps.state.pagedReceivers(incident.id)) {
+      if (groupReceivers.has(receiver)) continue;
+      await deps.state.enqueue({
+        id: sha256Id('follow-up', incident.id, receiver, incident.state, String(incident.version)),
+        receiver,
+        reason: 'update',
+        incidentIds: [incident.id],
+        createdMs: now.getTime(),
+        attempts: 0,
+        nextAttemptMs: now.getTime(),
+      });
+    }
+  }
+
+  /** Runs due timers, then delivers the outbox. Called every second or so by the service. */
+  async tick(signal?: AbortSignal): Promise<{ timers: number; notifications: number }> {
+    const { deps } = this;
+    const now = deps.now();
+    const timers = await deps.state.dueTimers(now.getTime(), TIMERS_PER_TICK);
+    for (const timer of timers) {
+      if (signal?.aborted === true) break;
+      if (timer.kind === 'group') await flushDueGroup(deps, timer.id, now);
+      else await advanceEscalationFor(deps, timer.id, now);
+    }
+    const notifications = await drainOutbox(deps, signal, {
+      onDelivered: (incidentId) => {
+        const started = this.arrivals.get(incidentId);
+        if (started === undefined) return;
+        this.arrivals.delete(incidentId);
+        deps.metrics.alertToDispatch.observe((performance.now() - started) / 1000);
+      },
+    });
+    return { timers: timers.length, notifications };
+  }
+}
