@@ -18,7 +18,10 @@ usage:
   vigil rules test [PATH]        run every rule's *.tests.yml cases
 `;
 
-export async function main(argv: readonly string[], io: CliIo = processIo(abortOnSignals())): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo(abortOnSignals()),
+): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'run':

@@ -8,14 +8,18 @@ export function parserOptionsFrom(values: {
   let options: ParserOptions = {};
   if (values.year !== undefined) {
     const year = Number(values.year);
-    if (!Number.isInteger(year) || year < 1970 || year > 9999) return { ok: false, error: `--year takes a year, got ${values.year}` };
+    if (!Number.isInteger(year) || year < 1970 || year > 9999)
+      return { ok: false, error: `--year takes a year, got ${values.year}` };
     options = { ...options, year };
   }
   if (values.timezone !== undefined) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: values.timezone });
     } catch {
-      return { ok: false, error: `--timezone takes an IANA zone such as Europe/Berlin, got ${values.timezone}` };
+      return {
+        ok: false,
+        error: `--timezone takes an IANA zone such as Europe/Berlin, got ${values.timezone}`,
+      };
     }
     options = { ...options, timezone: values.timezone };
   }

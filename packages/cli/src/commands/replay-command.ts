@@ -48,14 +48,18 @@ export async function runReplayCommand(argv: readonly string[], io: CliIo): Prom
   }
   const lateness = values.lateness === undefined ? 5_000 : parseDuration(values.lateness);
   if (lateness === undefined) {
-    io.stderr.write(`vigil replay: --lateness takes a duration such as 5s or 2m, got ${values.lateness ?? ''}\n`);
+    io.stderr.write(
+      `vigil replay: --lateness takes a duration such as 5s or 2m, got ${values.lateness ?? ''}\n`,
+    );
     return EXIT.usage;
   }
 
   const pack = await loadRulePack(values.rules ?? [], io.cwd, values.lists);
   for (const line of pack.report) io.stderr.write(`${line}\n`);
   if (pack.result.errors.length > 0 && values['allow-rule-errors'] !== true) {
-    io.stderr.write(`vigil replay: ${pack.result.errors.length} rule error(s); fix them or pass --allow-rule-errors\n`);
+    io.stderr.write(
+      `vigil replay: ${pack.result.errors.length} rule error(s); fix them or pass --allow-rule-errors\n`,
+    );
     return EXIT.problems;
   }
 
@@ -72,7 +76,9 @@ export async function runReplayCommand(argv: readonly string[], io: CliIo): Prom
         io.stdout.write(`${JSON.stringify(output.alert)}\n`);
       } else if (output.kind === 'late') {
         late++;
-        io.stderr.write(`late: ${output.event.event.id} ${output.event['@timestamp']} (${output.lateness_ms} ms behind ${output.watermark})\n`);
+        io.stderr.write(
+          `late: ${output.event.event.id} ${output.event['@timestamp']} (${output.lateness_ms} ms behind ${output.watermark})\n`,
+        );
       } else if (output.kind === 'rule_error') {
         io.stderr.write(`rule error: ${output.ruleId}: ${output.message}\n`);
       } else if (output.kind === 'invalid') {

@@ -11,13 +11,18 @@ import { loadRulePack } from '../rule-pack/load-rule-pack.js';
 import { defaultRulesDir } from '../rule-pack/repo-paths.js';
 import { runRuleTests } from '../rule-tests/run-rule-tests.js';
 
-export const RULES_USAGE = 'usage: vigil rules lint [--lists PATH]... [PATH]...\n       vigil rules test [--lists PATH]... [PATH]\n';
+export const RULES_USAGE =
+  'usage: vigil rules lint [--lists PATH]... [PATH]...\n       vigil rules test [--lists PATH]... [PATH]\n';
 
 export async function runRulesCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   let args;
   try {
-    args = parseArgs({ args: rest, allowPositionals: true, options: { lists: { type: 'string', multiple: true } } });
+    args = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { lists: { type: 'string', multiple: true } },
+    });
   } catch (error) {
     io.stderr.write(`vigil rules: ${(error as Error).message}\n${RULES_USAGE}`);
     return EXIT.usage;
@@ -29,7 +34,11 @@ export async function runRulesCommand(argv: readonly string[], io: CliIo): Promi
   return EXIT.usage;
 }
 
-async function lint(paths: readonly string[], lists: readonly string[] | undefined, io: CliIo): Promise<number> {
+async function lint(
+  paths: readonly string[],
+  lists: readonly string[] | undefined,
+  io: CliIo,
+): Promise<number> {
   const pack = await loadRulePack(paths, io.cwd, lists);
   for (const line of pack.report) io.stdout.write(`${line}\n`);
   const { stats } = pack.result;
@@ -39,7 +48,11 @@ async function lint(paths: readonly string[], lists: readonly string[] | undefin
   return pack.result.errors.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
-async function test(paths: readonly string[], lists: readonly string[] | undefined, io: CliIo): Promise<number> {
+async function test(
+  paths: readonly string[],
+  lists: readonly string[] | undefined,
+  io: CliIo,
+): Promise<number> {
   const dir = paths[0] === undefined ? defaultRulesDir() : resolve(io.cwd, paths[0]);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     io.stderr.write(`vigil rules test: ${dir} is not a folder\n`);

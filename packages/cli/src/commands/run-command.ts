@@ -55,7 +55,9 @@ export async function runRunCommand(argv: readonly string[], io: CliIo): Promise
     return EXIT.usage;
   }
   if (values.demo !== true && follow.length === 0 && udpPort === undefined && tcpPort === undefined) {
-    io.stderr.write(`vigil run: nothing to read: give --demo, --follow FILE or --syslog-udp/--syslog-tcp PORT\n${RUN_USAGE}`);
+    io.stderr.write(
+      `vigil run: nothing to read: give --demo, --follow FILE or --syslog-udp/--syslog-tcp PORT\n${RUN_USAGE}`,
+    );
     return EXIT.usage;
   }
   const parser = parserOptionsFrom(values);
@@ -75,22 +77,36 @@ export async function runRunCommand(argv: readonly string[], io: CliIo): Promise
     ruleSet: pack.result.ruleSet,
     dataDir,
     parser: parser.options,
-    logger: createLogger({ name: 'vigil-run', level: io.env['VIGIL_LOG_LEVEL'] ?? 'warn', destination: { write: (s: string) => io.stderr.write(s) } }),
+    logger: createLogger({
+      name: 'vigil-run',
+      level: io.env['VIGIL_LOG_LEVEL'] ?? 'warn',
+      destination: { write: (s: string) => io.stderr.write(s) },
+    }),
     onAlert: (alert) => io.stdout.write(json ? `${JSON.stringify(alert)}\n` : `${formatAlert(alert)}\n`),
-    onDeadLetter: (dead) => io.stderr.write(`dead letter (${dead.code}): ${dead.reason}: ${dead.original.slice(0, 200)}\n`),
+    onDeadLetter: (dead) =>
+      io.stderr.write(`dead letter (${dead.code}): ${dead.reason}: ${dead.original.slice(0, 200)}\n`),
   });
-  if (!json) {
-    io.stderr.write(`vigil: ${pack.result.ruleSet.rules.length} rules loaded; alerts stored in ${join(dataDir, 'alerts')}\n`);
-  }
+  // Everything for people goes to stderr; stdout carries only alerts (NDJSON with --json).
+  io.stderr.write(
+    `vigil: ${pack.result.ruleSet.rules.length} rules loaded; alerts stored in ${join(dataDir, 'alerts')}\n`,
+  );
 
   try {
     if (values.demo === true) {
       playDemo(runtime);
-      if (!json) io.stderr.write(summary(runtime));
+      io.stderr.write(summary(runtime));
       return EXIT.ok;
     }
-    await runLive(runtime, io, follow, values['from-start'] === true, udpPort, tcpPort, values['syslog-host']);
-    if (!json) io.stderr.write(summary(runtime));
+    await runLive(
+      runtime,
+      io,
+      follow,
+      values['from-start'] === true,
+      udpPort,
+      tcpPort,
+      values['syslog-host'],
+    );
+    io.stderr.write(summary(runtime));
     return EXIT.ok;
   } finally {
     runtime.close();
@@ -146,13 +162,19 @@ async function runLive(
         ...(host === undefined ? {} : { host }),
         ...(udpPort === undefined ? {} : { udpPort }),
         ...(tcpPort === undefined ? {} : { tcpPort }),
-        onMessage: (m) => batch.push({ line: m.line, source: `${m.transport}:${m.remoteAddress}`, receivedAt: m.receivedAt }),
+        onMessage: (m) =>
+          batch.push({ line: m.line, source: `${m.transport}:${m.remoteAddress}`, receivedAt: m.receivedAt }),
       });
-      io.stderr.write(`vigil: syslog on ${host ?? '127.0.0.1'} udp ${syslog.udpPort ?? '-'} tcp ${syslog.tcpPort ?? '-'}\n`);
+      io.stderr.write(
+        `vigil: syslog on ${host ?? '127.0.0.1'} udp ${syslog.udpPort ?? '-'} tcp ${syslog.tcpPort ?? '-'}\n`,
+      );
     }
     const followers = files.map(async (path) => {
       const absolute = resolve(io.cwd, path);
-      for await (const { line } of followFile(absolute, { fromStart, ...(signal === undefined ? {} : { signal }) })) {
+      for await (const { line } of followFile(absolute, {
+        fromStart,
+        ...(signal === undefined ? {} : { signal }),
+      })) {
         batch.push({ line, source: absolute });
         if (batch.length >= 10_000) flushBatch();
       }

@@ -18,7 +18,8 @@ export async function* mergeByTime(inputs: readonly AsyncIterator<VigilEvent>[])
   }
   while (heads.length > 0) {
     let min = 0;
-    for (let i = 1; i < heads.length; i++) if ((heads[i]?.ts ?? Infinity) < (heads[min]?.ts ?? Infinity)) min = i;
+    for (let i = 1; i < heads.length; i++)
+      if ((heads[i]?.ts ?? Infinity) < (heads[min]?.ts ?? Infinity)) min = i;
     const head = heads[min];
     if (head === undefined) break;
     yield head.event;

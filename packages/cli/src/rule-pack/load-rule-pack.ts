@@ -15,7 +15,11 @@ export interface RulePack {
  * placeholder lists of each rules folder (`<dir>/lists`) unless lists are named explicitly.
  * Folders named `lists` and `mappings` and `*.tests.yml` files are data, not rules.
  */
-export async function loadRulePack(paths: readonly string[], cwd: string, lists?: readonly string[]): Promise<RulePack> {
+export async function loadRulePack(
+  paths: readonly string[],
+  cwd: string,
+  lists?: readonly string[],
+): Promise<RulePack> {
   const rulePaths = paths.length > 0 ? paths.map((p) => resolve(cwd, p)) : [defaultRulesDir()];
   const listPaths =
     lists?.map((p) => resolve(cwd, p)) ??

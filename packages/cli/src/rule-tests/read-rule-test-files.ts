@@ -34,8 +34,10 @@ export async function readRuleTestFile(file: string): Promise<LoadedRuleTestFile
   const text = await readFile(file, 'utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  if (doc.errors.length > 0) return doc.errors.map((e) => ({ file, line: lineOf(e.pos[0]), message: e.message }));
+  const lineOf = (offset: number | undefined): number =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  if (doc.errors.length > 0)
+    return doc.errors.map((e) => ({ file, line: lineOf(e.pos[0]), message: e.message }));
   const parsed = ruleTestFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => {
@@ -46,7 +48,10 @@ export async function readRuleTestFile(file: string): Promise<LoadedRuleTestFile
   }
   const cases = doc.get('cases', true);
   const caseLines = parsed.data.cases.map((_, i) => {
-    const node: unknown = isNode(cases) && 'get' in cases ? (cases as { get(i: number, keep: true): unknown }).get(i, true) : undefined;
+    const node: unknown =
+      isNode(cases) && 'get' in cases
+        ? (cases as { get(i: number, keep: true): unknown }).get(i, true)
+        : undefined;
     return isNode(node) ? lineOf(node.range?.[0]) : 1;
   });
   return { file, spec: parsed.data, caseLines };

@@ -19,7 +19,11 @@ export function findRule(ruleSet: RuleSet, ref: string): CompiledRule | undefine
  * whole rule set on event time, then compares the target rule's alerts with the expectation.
  * Other rules may fire too; only the target's alerts are checked.
  */
-export function runRuleTestCase(ruleSet: RuleSet, target: CompiledRule, testCase: RuleTestCase): RuleTestResult {
+export function runRuleTestCase(
+  ruleSet: RuleSet,
+  target: CompiledRule,
+  testCase: RuleTestCase,
+): RuleTestResult {
   const problems: string[] = [];
   const parser = createLineParser({
     ...(testCase.year === undefined ? {} : { year: testCase.year }),
@@ -30,7 +34,8 @@ export function runRuleTestCase(ruleSet: RuleSet, target: CompiledRule, testCase
   const take = (outputs: ReturnType<typeof engine.push>): void => {
     for (const output of outputs) {
       if (output.kind === 'alert' && output.alert.rule.id === target.meta.id) alerts.push(output.alert);
-      else if (output.kind === 'late') problems.push(`event ${output.event.event.id} arrived late; order the lines by time`);
+      else if (output.kind === 'late')
+        problems.push(`event ${output.event.event.id} arrived late; order the lines by time`);
       else if (output.kind === 'rule_error') problems.push(`rule ${output.ruleId} failed: ${output.message}`);
     }
   };
@@ -58,7 +63,9 @@ function compare(expected: ExpectedAlert, alert: Alert, index: number): string[]
   for (const [field, value] of Object.entries(expected.group ?? {})) {
     const actual = alert.group[field];
     if (String(actual) !== String(value)) {
-      problems.push(`alert ${index + 1}: group ${field} expected ${JSON.stringify(value)}, got ${JSON.stringify(actual)}`);
+      problems.push(
+        `alert ${index + 1}: group ${field} expected ${JSON.stringify(value)}, got ${JSON.stringify(actual)}`,
+      );
     }
   }
   if (expected.count !== undefined && expected.count !== alert.count) {

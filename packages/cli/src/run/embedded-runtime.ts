@@ -48,13 +48,22 @@ export interface RuntimeCounters {
  * (idempotent by alert id, so reading a file again after a restart adds nothing twice).
  */
 export class EmbeddedRuntime {
-  readonly counters: RuntimeCounters = { lines: 0, events: 0, deadLetters: 0, late: 0, alerts: 0, newAlerts: 0 };
+  readonly counters: RuntimeCounters = {
+    lines: 0,
+    events: 0,
+    deadLetters: 0,
+    late: 0,
+    alerts: 0,
+    newAlerts: 0,
+  };
   readonly alerts: RecordLog<Alert>;
   readonly events: RecordLog<VigilEvent & { id: string }>;
   readonly deadLetters: RecordLog<DeadLetterRecord>;
   private readonly engine: Engine;
   private readonly parsers = new Map<string, LineParser>();
   private readonly log: Logger;
+  private newestEventMs = Number.NEGATIVE_INFINITY;
+  private newestEventWallMs = 0;
 
   constructor(private readonly options: EmbeddedRuntimeOptions) {
     this.log = options.logger ?? createLogger({ name: 'vigil-run' });
@@ -65,7 +74,10 @@ export class EmbeddedRuntime {
       maxRecords: options.maxEvents ?? 200_000,
       fsync: false,
     });
-    this.deadLetters = new RecordLog<DeadLetterRecord>({ dir: join(options.dataDir, 'deadletters'), name: 'deadletters' });
+    this.deadLetters = new RecordLog<DeadLetterRecord>({
+      dir: join(options.dataDir, 'deadletters'),
+      name: 'deadletters',
+    });
     this.engine = createEngine(options.ruleSet, { allowedLatenessMs: options.allowedLatenessMs ?? 5_000 });
     for (const problem of this.engine.problems) this.log.warn({ rule: problem.ruleId }, problem.message);
   }
@@ -89,7 +101,14 @@ export class EmbeddedRuntime {
 
   private correlate(events: readonly VigilEvent[]): void {
     const outputs: EngineOutput[] = [];
-    for (const event of events) outputs.push(...this.engine.push(event));
+    for (const event of events) {
+      const ts = Date.parse(event['@timestamp']);
+      if (ts > this.newestEventMs) {
+        this.newestEventMs = ts;
+        this.newestEventWallMs = Date.now();
+      }
+      outputs.push(...this.engine.push(event));
+    }
     this.take(outputs);
   }
 
@@ -124,9 +143,15 @@ export class EmbeddedRuntime {
     return events;
   }
 
-  /** Moves event time forward while sources are quiet (absence rules, buffered events). */
+  /**
+   * Moves event time forward while sources are quiet (absence rules, buffered events): from the
+   * newest event time seen, at wall-clock speed since it was seen. Not to the wall clock itself,
+   * which would make every event of a log that lags behind real time (or is being caught up) late.
+   */
   tick(nowMs: number): void {
-    this.take(this.engine.advanceTo(nowMs - (this.options.allowedLatenessMs ?? 5_000)));
+    if (this.newestEventMs === Number.NEGATIVE_INFINITY) return;
+    const eventNow = this.newestEventMs + (nowMs - this.newestEventWallMs);
+    this.take(this.engine.advanceTo(eventNow - (this.options.allowedLatenessMs ?? 5_000)));
   }
 
   /** End of input (replay, demo): releases everything the engine holds. */

@@ -21,6 +21,8 @@ interface Entry {
   readonly messages: readonly OutgoingMessage[];
   readonly bytes: number;
   settled: boolean;
+  /** Still in the queue, not yet taken into a request. */
+  queued: boolean;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
   readonly timer: NodeJS.Timeout;
@@ -51,6 +53,8 @@ export class SendQueue {
   private inFlight = false;
   private lingerTimer: NodeJS.Timeout | undefined;
   private pending = 0;
+  private queuedMessages = 0;
+  private queuedBytes = 0;
 
   constructor(
     private readonly deliver: (batches: readonly TopicBatch[]) => Promise<void>,
@@ -111,6 +115,7 @@ export class SendQueue {
         messages,
         bytes,
         settled: false,
+        queued: true,
         resolve,
         reject,
         timer: setTimeout(() => this.settle(entry, new KafkaDeliveryTimeoutError(timeout)), timeout),
@@ -118,6 +123,8 @@ export class SendQueue {
         markDone,
       };
       this.queue.push(entry);
+      this.queuedMessages += messages.length;
+      this.queuedBytes += bytes;
       this.unsettled.add(entry);
       this.pending += messages.length;
       this.drain(this.isFull());
@@ -125,14 +132,15 @@ export class SendQueue {
   }
 
   private isFull(): boolean {
-    let count = 0;
-    let bytes = 0;
-    for (const entry of this.queue) {
-      count += entry.messages.length;
-      bytes += entry.bytes;
-      if (count >= this.options.maxBatchMessages || bytes >= this.options.maxBatchBytes) return true;
-    }
-    return false;
+    return (
+      this.queuedMessages >= this.options.maxBatchMessages || this.queuedBytes >= this.options.maxBatchBytes
+    );
+  }
+
+  private dequeue(entry: Entry): void {
+    entry.queued = false;
+    this.queuedMessages -= entry.messages.length;
+    this.queuedBytes -= entry.bytes;
   }
 
   private settle(entry: Entry, error?: unknown): void {
@@ -141,8 +149,10 @@ export class SendQueue {
     clearTimeout(entry.timer);
     this.pending -= entry.messages.length;
     this.unsettled.delete(entry);
-    const index = this.queue.indexOf(entry);
-    if (index >= 0) this.queue.splice(index, 1);
+    if (entry.queued) {
+      this.queue.splice(this.queue.indexOf(entry), 1);
+      this.dequeue(entry);
+    }
     if (error === undefined) entry.resolve();
     else entry.reject(error);
     entry.markDone();
@@ -182,6 +192,7 @@ export class SendQueue {
         bytes + next.bytes <= this.options.maxBatchBytes;
       if (taken.length > 0 && !fits) break;
       this.queue.shift();
+      this.dequeue(next);
       taken.push(next);
       count += next.messages.length;
       bytes += next.bytes;

@@ -132,7 +132,7 @@ describe('Zeek btest baselines (TSV)', () => {
         expect(ev.destination?.port).toBeTypeOf('number');
         // conn.log baselines mask timestamps (XXXXXXXXXX.XXXXXX): those fall back to "now", flagged.
         if (name === 'conn') expect(ev.vigil.timestamp_fallback).toBe(true);
-        uids[name]?.add((ev as { zeek: { session_id: string } }).zeek.session_id);
+        uids[name]?.add((ev as unknown as { zeek: { session_id: string } }).zeek.session_id);
       }
       expect(records).toBeGreaterThan(20);
     }

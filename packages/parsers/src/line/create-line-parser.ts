@@ -50,6 +50,14 @@ function toMs(v: number | Date | string | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return false;
+  }
+  return true;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -107,7 +115,7 @@ class StreamLineParser implements LineParser {
     let start = line.charCodeAt(0) === 0xfeff ? 1 : 0;
     while (start < end && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9) && !this.zeek.ready) start++;
     if (start > 0 || end < line.length) line = line.slice(start, end);
-    if (line.trim() === '') return EMPTY;
+    if (isBlank(line)) return EMPTY;
 
     const tk = this.tk;
     tk.nowMs = toMs(context.receivedAt) ?? this.fixedNow ?? Date.now();

@@ -30,6 +30,11 @@ function applyEnvelope(ev: EventDraft, env: SyslogEnvelope, tk: Toolkit): void {
     if (env.pid !== undefined) process.pid = env.pid;
     ev.process = process;
   }
+  // log.syslog only carries what host/process do not already say (PRI, RFC 5424 header fields).
+  if (env.priority === undefined && env.version === undefined) {
+    if (!env.hasOffset) ev.event.timezone = tk.clock.zone;
+    return;
+  }
   const syslog: NonNullable<NonNullable<EventDraft['log']>['syslog']> = {};
   if (env.priority !== undefined) {
     const f = env.priority >> 3;
@@ -38,13 +43,16 @@ function applyEnvelope(ev: EventDraft, env: SyslogEnvelope, tk: Toolkit): void {
     syslog.facility = { code: f, name: FACILITIES[f] ?? 'unknown' };
     syslog.severity = { code: s, name: SEVERITIES[s] ?? 'unknown' };
   }
-  if (env.hostname !== undefined) syslog.hostname = env.hostname;
-  if (env.program !== undefined) syslog.appname = env.program;
-  if (env.procid !== undefined) syslog.procid = env.procid;
-  if (env.msgid !== undefined) syslog.msgid = env.msgid;
-  if (env.version !== undefined) syslog.version = env.version;
-  if (env.structuredData !== undefined) syslog.structured_data = env.structuredData;
-  ev.log = { ...ev.log, syslog };
+  if (env.version !== undefined) {
+    syslog.version = env.version;
+    if (env.hostname !== undefined) syslog.hostname = env.hostname;
+    if (env.program !== undefined) syslog.appname = env.program;
+    if (env.procid !== undefined) syslog.procid = env.procid;
+    if (env.msgid !== undefined) syslog.msgid = env.msgid;
+    if (env.structuredData !== undefined) syslog.structured_data = env.structuredData;
+  }
+  if (ev.log === undefined) ev.log = { syslog };
+  else ev.log.syslog = syslog;
   if (!env.hasOffset) ev.event.timezone = tk.clock.zone;
 }
 

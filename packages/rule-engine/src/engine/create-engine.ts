@@ -4,13 +4,13 @@ import { iso } from '../alert/build-alert.js';
 import type { RuleSet } from '../model/compiled-rule.js';
 import type { EngineOutput, EngineStats, OperatorStats } from '../model/engine-output.js';
 import type { AlertSink, Match, RuleOperator } from '../model/match.js';
-import { MinHeap } from '../state/min-heap.js';
+import { ReorderBuffer, before, type Pending } from '../time/reorder-buffer.js';
 import { WatermarkTracker } from '../time/watermark-tracker.js';
 import { createOperator } from './create-operator.js';
 import { resolveOptions, type EngineOptions } from './engine-options.js';
 import { SNAPSHOT_FORMAT, type EngineSnapshot, type SnapshotOptions } from './engine-snapshot.js';
 import { processEvents, type ProcessOptions } from './process-events.js';
-import { readEvent, type ReadEvent } from './read-event.js';
+import { readEvent } from './read-event.js';
 import { buildPlan, type RuleProblem } from './rule-plan.js';
 import { buildRouting, type Routing, type Slot } from './routing.js';
 
@@ -32,12 +32,6 @@ export interface Engine {
   process(events$: Observable<unknown>, options?: ProcessOptions): Observable<EngineOutput>;
 }
 
-interface Pending extends ReadEvent {
-  readonly id: string;
-}
-
-const before = (a: Pending, b: Pending): boolean => a.ts < b.ts || (a.ts === b.ts && a.id < b.id);
-
 /**
  * The synchronous core. Events wait in a min-heap keyed by (event time, event id) until the
  * watermark passes them, then go to the rules in exactly that order, so the alerts (and their ids)
@@ -46,7 +40,7 @@ const before = (a: Pending, b: Pending): boolean => a.ts < b.ts || (a.ts === b.t
 export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}): Engine {
   const options = resolveOptions(engineOptions);
   const tracker = new WatermarkTracker(options);
-  const buffer = new MinHeap<Pending>(before);
+  const buffer = new ReorderBuffer();
   const counters = { events: 0, late: 0, invalid: 0, ruleErrors: 0, alerts: 0, bufferOverflows: 0 };
   let out: EngineOutput[] = [];
   let nextSweep = Number.NEGATIVE_INFINITY;
@@ -139,7 +133,8 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
       nextSweep = p.ts + options.sweepIntervalMs;
     } else if (routing.timerSlots.length > 0) advanceOperators(p.ts, false);
     const event = p.event;
-    let match: Match | undefined;
+    let evidence: readonly string[] | undefined;
+    let datasets: readonly string[] | undefined;
     for (const slot of routing.route(event.event.dataset)) {
       let matched: boolean;
       try {
@@ -166,7 +161,7 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
 
   const release = (watermark: number): void => {
     for (let top = buffer.peek(); top !== undefined && top.ts < watermark; top = buffer.peek()) {
-      buffer.pop();
+      buffer.shift();
       processEvent(top);
     }
     if (Number.isFinite(watermark) && routing.timerSlots.length > 0) advanceOperators(watermark, false);
@@ -262,10 +257,7 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
       return {
         format: SNAPSHOT_FORMAT,
         watermark: tracker.snapshot(),
-        buffer: buffer
-          .toArray()
-          .sort((a, b) => (before(a, b) ? -1 : 1))
-          .map((p) => p.event),
+        buffer: buffer.toArray().map((p) => p.event),
         operators: routing.slots.map((slot) => ({
           id: slot.rule.meta.id,
           version: slot.rule.meta.version,

@@ -1,4 +1,5 @@
 import type { VigilEvent } from '@vigil/schema';
+import { parseTimestamp } from '../time/parse-timestamp.js';
 
 export interface ReadEvent {
   readonly event: VigilEvent;
@@ -15,7 +16,7 @@ export function readEvent(raw: unknown): ReadEvent | string {
   const r = raw as { '@timestamp'?: unknown; event?: { id?: unknown; dataset?: unknown } };
   const stamp = r['@timestamp'];
   if (typeof stamp !== 'string') return 'missing @timestamp';
-  const ts = Date.parse(stamp);
+  const ts = parseTimestamp(stamp);
   if (Number.isNaN(ts)) return `unparsable @timestamp ${JSON.stringify(stamp.slice(0, 64))}`;
   if (typeof r.event !== 'object' || (r.event as unknown) === null) return 'missing event';
   if (typeof r.event.id !== 'string' || r.event.id === '') return 'missing event.id';

@@ -1,32 +1,37 @@
 import type { GroupValue } from '../model/compiled-rule.js';
 
+const TAG = '\u0000';
+
 /**
- * Group values as one Map key. Single values (the common case: a source address, a user) are a type
- * tag plus the value, so `"1"` and `1` and `null` stay apart without the cost of JSON; several values
- * are JSON, which is unambiguous. Keys decode back to values, so state needs not keep them twice.
+ * Group values as one Map key. A single string value (the common case: a source address, a user)
+ * is its own key: no allocation, and its hash is cached on the string, which the event already
+ * holds. Other single values get a NUL tag (`\0n5`, `\0bt`, `\0z`) so `"5"`, `5` and `null` stay
+ * apart, as does a string that itself starts with NUL (`\0s...`). Several values are tagged JSON.
+ * Keys decode back to values, so state needs not keep the values twice.
  */
 export function groupKey(values: readonly GroupValue[]): string {
-  if (values.length === 0) return '';
   if (values.length === 1) {
     const value = values[0];
     switch (typeof value) {
       case 'string':
-        return `s${value}`;
+        return value.charCodeAt(0) === 0 ? `${TAG}s${value}` : value;
       case 'number':
-        return `n${value}`;
+        return `${TAG}n${value}`;
       case 'boolean':
-        return value ? 'bt' : 'bf';
+        return value ? `${TAG}bt` : `${TAG}bf`;
       default:
-        return 'z';
+        return `${TAG}z`;
     }
   }
-  return `[${JSON.stringify(values)}`;
+  return values.length === 0 ? `${TAG}` : `${TAG}[${JSON.stringify(values)}`;
 }
 
 export function decodeGroupKey(key: string): GroupValue[] {
-  if (key === '') return [];
-  const rest = key.slice(1);
-  switch (key[0]) {
+  if (key.charCodeAt(0) !== 0) return [key];
+  const rest = key.slice(2);
+  switch (key[1]) {
+    case undefined:
+      return [];
     case 's':
       return [rest];
     case 'n':
@@ -36,15 +41,12 @@ export function decodeGroupKey(key: string): GroupValue[] {
     case 'z':
       return [null];
     default:
-      return JSON.parse(rest) as GroupValue[];
+      return JSON.parse(key.slice(1).slice(1)) as GroupValue[];
   }
 }
 
 /** The alert's `group` object: names of the group-by paired with the values. */
-export function groupObject(
-  names: readonly string[],
-  values: readonly GroupValue[],
-): Record<string, GroupValue> {
+export function groupObject(names: readonly string[], values: readonly GroupValue[]): Record<string, GroupValue> {
   const group: Record<string, GroupValue> = {};
   for (let i = 0; i < names.length; i++) group[names[i] ?? String(i)] = values[i] ?? null;
   return group;

@@ -20,14 +20,20 @@ export interface WatermarkSnapshot {
  * Everything strictly before the global watermark is final: such an event arriving now is late.
  *
  * Idleness is judged on event time, not wall time, so a replay gives the same watermarks as the
- * live run. Active sources sit in an indexed min-heap by newest time: O(log sources) per event.
+ * live run. Active sources sit in a min-heap by newest time: O(log sources) per event.
  */
+interface Source {
+  readonly name: string;
+  time: number;
+  pos: number;
+}
+
 export class WatermarkTracker {
   private wm = Number.NEGATIVE_INFINITY;
   private max = Number.NEGATIVE_INFINITY;
-  private readonly names: string[] = [];
-  private readonly times: number[] = [];
-  private readonly index = new Map<string, number>();
+  /** Min-heap of active sources by newest time; each source knows its position (no index Map writes). */
+  private readonly heap: Source[] = [];
+  private readonly byName = new Map<string, Source>();
 
   constructor(private readonly options: WatermarkOptions) {}
 
@@ -42,25 +48,27 @@ export class WatermarkTracker {
   }
 
   get activeSources(): number {
-    return this.names.length;
+    return this.heap.length;
   }
 
   /** Notes an event from a source; returns the (possibly advanced) global watermark. */
-  observe(source: string, ts: number): number {
-    const i = this.index.get(source);
-    if (i === undefined) {
-      this.names.push(source);
-      this.times.push(ts);
-      this.index.set(source, this.names.length - 1);
-      this.up(this.names.length - 1);
-    } else if (ts > (this.times[i] ?? ts)) {
-      this.times[i] = ts;
-      this.down(i);
+  observe(name: string, ts: number): number {
+    const source = this.byName.get(name);
+    if (source === undefined) {
+      const added: Source = { name, time: ts, pos: this.heap.length };
+      this.heap.push(added);
+      this.byName.set(name, added);
+      this.up(added);
+    } else if (ts > source.time) {
+      source.time = ts;
+      this.down(source);
     }
     if (ts > this.max) this.max = ts;
     const idleBefore = this.max - this.options.idleTimeoutMs;
-    while (this.names.length > 1 && (this.times[0] ?? 0) < idleBefore) this.removeTop();
-    const candidate = (this.times[0] ?? Number.NEGATIVE_INFINITY) - this.options.allowedLatenessMs;
+    for (let top = this.heap[0]; top !== undefined && this.heap.length > 1 && top.time < idleBefore; top = this.heap[0]) {
+      this.removeTop();
+    }
+    const candidate = (this.heap[0]?.time ?? Number.NEGATIVE_INFINITY) - this.options.allowedLatenessMs;
     if (candidate > this.wm) this.wm = candidate;
     return this.wm;
   }
@@ -75,7 +83,7 @@ export class WatermarkTracker {
     return {
       watermark: Number.isFinite(this.wm) ? this.wm : null,
       maxSeen: Number.isFinite(this.max) ? this.max : null,
-      sources: this.names.map((name, i) => [name, this.times[i] ?? 0] as const),
+      sources: this.heap.map((s) => [s.name, s.time] as const),
     };
   }
 
@@ -85,57 +93,48 @@ export class WatermarkTracker {
     this.max = snapshot.maxSeen ?? Number.NEGATIVE_INFINITY;
   }
 
+  /** Forgets the oldest source (idle): it is re-added, from its next event on, if it speaks again. */
   private removeTop(): void {
-    const last = this.names.length - 1;
-    this.index.delete(this.names[0] ?? '');
-    if (last > 0) {
-      this.move(last, 0);
-      this.names.pop();
-      this.times.pop();
-      this.down(0);
-    } else {
-      this.names.pop();
-      this.times.pop();
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (top === undefined || last === undefined) return;
+    this.byName.delete(top.name);
+    if (last === top) return;
+    heap[0] = last;
+    last.pos = 0;
+    this.down(last);
+  }
+
+  private place(source: Source, pos: number): void {
+    this.heap[pos] = source;
+    source.pos = pos;
+  }
+
+  private up(source: Source): void {
+    let pos = source.pos;
+    while (pos > 0) {
+      const parent = this.heap[(pos - 1) >> 1];
+      if (parent === undefined || parent.time <= source.time) break;
+      this.place(parent, pos);
+      pos = (pos - 1) >> 1;
     }
+    this.place(source, pos);
   }
 
-  private move(from: number, to: number): void {
-    const name = this.names[from] ?? '';
-    this.names[to] = name;
-    this.times[to] = this.times[from] ?? 0;
-    this.index.set(name, to);
-  }
-
-  private swap(a: number, b: number): void {
-    const name = this.names[a] ?? '';
-    const time = this.times[a] ?? 0;
-    this.move(b, a);
-    this.names[b] = name;
-    this.times[b] = time;
-    this.index.set(name, b);
-  }
-
-  private up(i: number): void {
-    let c = i;
-    while (c > 0) {
-      const p = (c - 1) >> 1;
-      if ((this.times[p] ?? 0) <= (this.times[c] ?? 0)) break;
-      this.swap(c, p);
-      c = p;
-    }
-  }
-
-  private down(i: number): void {
-    const n = this.names.length;
-    let c = i;
+  private down(source: Source): void {
+    const heap = this.heap;
+    let pos = source.pos;
     for (;;) {
-      const l = 2 * c + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const m = r < n && (this.times[r] ?? 0) < (this.times[l] ?? 0) ? r : l;
-      if ((this.times[c] ?? 0) <= (this.times[m] ?? 0)) break;
-      this.swap(c, m);
-      c = m;
+      const l = 2 * pos + 1;
+      const left = heap[l];
+      if (left === undefined) break;
+      const right = heap[l + 1];
+      const child = right !== undefined && right.time < left.time ? right : left;
+      if (source.time <= child.time) break;
+      this.place(child, pos);
+      pos = child === left ? l : l + 1;
     }
+    this.place(source, pos);
   }
 }

@@ -59,7 +59,9 @@ export function compileCondition(
         );
       }
       for (const name of names) used.add(name);
-      const predicates = names.map((name) => identifiers.get(name)).filter((p): p is EventPredicate => p !== undefined);
+      const predicates = names
+        .map((name) => identifiers.get(name))
+        .filter((p): p is EventPredicate => p !== undefined);
       return node.quantifier === 'all' ? all(predicates) : any(predicates);
     }
     case 'not': {

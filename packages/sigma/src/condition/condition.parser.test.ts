@@ -96,7 +96,9 @@ describe('compileCondition', () => {
   });
 
   it('rejects undefined identifiers and empty patterns', () => {
-    expect(() => evaluate('a and missing', { a: true })).toThrow(/'missing' \(column 7\), which the detection does not define/);
+    expect(() => evaluate('a and missing', { a: true })).toThrow(
+      /'missing' \(column 7\), which the detection does not define/,
+    );
     expect(() => evaluate('1 of filter*', { a: true })).toThrow(/matches no search identifier/);
   });
 

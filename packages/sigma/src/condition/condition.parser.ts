@@ -20,10 +20,12 @@ export function parseCondition(condition: string): { node: ConditionNode; rest?:
     index++;
     return token;
   };
-  const describe = (token: ConditionToken): string => (token.type === 'end' ? 'end of condition' : `'${token.text}'`);
+  const describe = (token: ConditionToken): string =>
+    token.type === 'end' ? 'end of condition' : `'${token.text}'`;
   const expect = (type: ConditionTokenType, what: string): ConditionToken => {
     const token = take();
-    if (token.type !== type) throw new ConditionSyntaxError(`expected ${what}, found ${describe(token)}`, token.position);
+    if (token.type !== type)
+      throw new ConditionSyntaxError(`expected ${what}, found ${describe(token)}`, token.position);
     return token;
   };
 
@@ -49,13 +51,18 @@ export function parseCondition(condition: string): { node: ConditionNode; rest?:
   const parsePrimary = (): ConditionNode => {
     const token = take();
     if (token.type === 'lparen') {
-      if (++depth > MAX_DEPTH) throw new ConditionSyntaxError('parentheses nested too deeply', token.position);
+      if (++depth > MAX_DEPTH)
+        throw new ConditionSyntaxError('parentheses nested too deeply', token.position);
       const inner = parseOr();
       expect('rparen', `')'`);
       depth--;
       return inner;
     }
-    if (token.type !== 'word') throw new ConditionSyntaxError(`expected a search identifier, found ${describe(token)}`, token.position);
+    if (token.type !== 'word')
+      throw new ConditionSyntaxError(
+        `expected a search identifier, found ${describe(token)}`,
+        token.position,
+      );
     const quantifier = QUANTIFIERS[token.text.toLowerCase()];
     if (quantifier !== undefined && peek().type === 'of') {
       take();
@@ -63,7 +70,10 @@ export function parseCondition(condition: string): { node: ConditionNode; rest?:
       return { type: 'of', quantifier, pattern: pattern.text, position: token.position };
     }
     if (token.text.includes('*')) {
-      throw new ConditionSyntaxError(`wildcard identifier '${token.text}' needs '1 of' or 'all of'`, token.position);
+      throw new ConditionSyntaxError(
+        `wildcard identifier '${token.text}' needs '1 of' or 'all of'`,
+        token.position,
+      );
     }
     return { type: 'ref', name: token.text, position: token.position };
   };

@@ -7,7 +7,8 @@ export interface LegacyAggregation {
   readonly value: number;
 }
 
-const COUNT = /^count\(\s*([\w.-]*)\s*\)\s*(?:by\s+([\w.-]+(?:\s*,\s*[\w.-]+)*)\s*)?(<=|>=|==|=|<|>)\s*(\d+)\s*$/i;
+const COUNT =
+  /^count\(\s*([\w.-]*)\s*\)\s*(?:by\s+([\w.-]+(?:\s*,\s*[\w.-]+)*)\s*)?(<=|>=|==|=|<|>)\s*(\d+)\s*$/i;
 const OPERATORS = { '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte', '=': 'eq', '==': 'eq' } as const;
 
 /** Parses the text after `|`; undefined when it is not a `count()` aggregation (near, sum, min...). */

@@ -10,7 +10,12 @@ export interface ConditionToken {
 }
 
 const WORD = /[A-Za-z0-9_\-.*]/;
-const OPERATORS: Readonly<Record<string, ConditionTokenType>> = { and: 'and', or: 'or', not: 'not', of: 'of' };
+const OPERATORS: Readonly<Record<string, ConditionTokenType>> = {
+  and: 'and',
+  or: 'or',
+  not: 'not',
+  of: 'of',
+};
 
 /** Splits a condition into tokens; stops at `|` (the legacy aggregation syntax is handled apart). */
 export function tokenizeCondition(condition: string): ConditionToken[] {
@@ -32,7 +37,11 @@ export function tokenizeCondition(condition: string): ConditionToken[] {
       while (i < condition.length && WORD.test(condition.charAt(i))) i++;
       const text = condition.slice(start, i);
       const operator = OPERATORS[text.toLowerCase()];
-      tokens.push(operator === undefined ? { type: 'word', text, position: start } : { type: operator, text: text.toLowerCase(), position: start });
+      tokens.push(
+        operator === undefined
+          ? { type: 'word', text, position: start }
+          : { type: operator, text: text.toLowerCase(), position: start },
+      );
     } else {
       throw new ConditionSyntaxError(`unexpected character '${c}'`, i);
     }

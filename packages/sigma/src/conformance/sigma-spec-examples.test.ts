@@ -45,14 +45,18 @@ function outcome(name: string): string {
   if (errors.length > 0) return `error ${errors.map((error) => `${error.line}:${error.code}`).join(',')}`;
   const rule = result.ruleSet.rules.find((candidate) => candidate.meta.source.file !== 'stubs.yml');
   if (rule === undefined || !('groupBy' in rule)) return 'nothing';
-  return `${rule.type} [${rule.groupBy.names.join(', ')}]${rule.type === 'value_count' ? ` field=${(rule as ValueCountRule).field}` : ''}`;
+  return `${rule.type} [${rule.groupBy.names.join(', ')}]${rule.type === 'value_count' ? ` field=${rule.field}` : ''}`;
 }
 
 describe('Sigma specification examples (tests/schema)', () => {
   it('compiles every correlation example Vigil supports and rejects the rest with a reason', () => {
     const names = readdirSync(path.join(examples, 'correlation')).sort();
     const outcomes = Object.fromEntries(names.map((name) => [name, outcome(name)]));
-    console.log(Object.entries(outcomes).map(([name, result]) => `  ${name}: ${result}`).join('\n'));
+    console.log(
+      Object.entries(outcomes)
+        .map(([name, result]) => `  ${name}: ${result}`)
+        .join('\n'),
+    );
     expect(outcomes).toEqual({
       'event_count.yml': 'event_count [host.hostname]',
       // dns.question.name: Vigil ingests no DNS logs, so no event has the field.
@@ -75,7 +79,9 @@ describe('Sigma specification examples (tests/schema)', () => {
     ].flatMap((parts) => {
       // One at a time: the two rule examples share an id.
       const result = compileTexts([read(...parts)]);
-      return [...result.errors, ...result.warnings].map((issue) => `${path.basename(issue.file)}:${issue.line} ${issue.code}`);
+      return [...result.errors, ...result.warnings].map(
+        (issue) => `${path.basename(issue.file)}:${issue.line} ${issue.code}`,
+      );
     });
     expect(summary).toEqual([
       // filter_1 compiles; the rules it names are not in this set.

@@ -69,18 +69,34 @@ describe('correlation rules', () => {
     expect(count.condition).toEqual({ gte: 10 });
     expect(count.timespanMs).toBe(600_000);
     expect(count.groupBy.names).toEqual(['user.name']);
-    expect(count.groupBy.valuesOf(count.rules[0] ?? '', makeEvent({ user: { name: 'alice' } }))).toEqual(['alice']);
+    expect(count.groupBy.valuesOf(count.rules[0] ?? '', makeEvent({ user: { name: 'alice' } }))).toEqual([
+      'alice',
+    ]);
     expect(count.groupBy.valuesOf(count.rules[0] ?? '', makeEvent({}))).toEqual([null]);
     const ordered = byId(rules, 'b180ead8-d58f-40b2-ae54-c8940995b9b6') as TemporalRule;
-    expect(ordered.rules).toEqual(['a8418a5a-5fc4-46b5-b23b-6c73beb19d41', '4d0a2c83-c62c-4ed4-b475-c7e23a9269b8']);
+    expect(ordered.rules).toEqual([
+      'a8418a5a-5fc4-46b5-b23b-6c73beb19d41',
+      '4d0a2c83-c62c-4ed4-b475-c7e23a9269b8',
+    ]);
     expect(ordered.condition).toBeUndefined();
     expect(ordered.meta.level).toBe('high');
   });
 
   it('lets generate: true keep the referenced rules alerting', () => {
-    const result = compileTexts(bruteForceChain.replace('    timespan: 10m\nlevel: high', '    timespan: 10m\n    generate: true\nlevel: high'));
-    const generates = Object.fromEntries(result.ruleSet.rules.map((rule) => [rule.meta.title, rule.generate]));
-    expect(generates).toMatchObject({ 'Multiple failed logons': true, 'Successful login': true, 'Single failed login': false });
+    const result = compileTexts(
+      bruteForceChain.replace(
+        '    timespan: 10m\nlevel: high',
+        '    timespan: 10m\n    generate: true\nlevel: high',
+      ),
+    );
+    const generates = Object.fromEntries(
+      result.ruleSet.rules.map((rule) => [rule.meta.title, rule.generate]),
+    );
+    expect(generates).toMatchObject({
+      'Multiple failed logons': true,
+      'Successful login': true,
+      'Single failed login': false,
+    });
   });
 
   it('resolves aliases per rule (the specification example)', () => {
@@ -154,7 +170,9 @@ detection:
     selection: {event.outcome: failure}
     condition: selection
 `;
-    const rule = compileTexts(text).ruleSet.rules.find((candidate) => candidate.type === 'value_count') as ValueCountRule;
+    const rule = compileTexts(text).ruleSet.rules.find(
+      (candidate) => candidate.type === 'value_count',
+    ) as ValueCountRule;
     expect(rule.field).toBe('user.name');
     expect(rule.condition).toEqual({ gte: 20 });
     expect(rule.groupBy.names).toEqual(['source.ip']);

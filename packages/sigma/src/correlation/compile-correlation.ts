@@ -24,7 +24,10 @@ export interface CompiledCorrelation {
   readonly groupBy: GroupBy;
   readonly timespanMs: number;
   readonly condition?: CountCondition;
-  readonly valueField?: { readonly name: string; readonly valueOf: (ruleId: string, event: VigilEvent) => GroupValue };
+  readonly valueField?: {
+    readonly name: string;
+    readonly valueOf: (ruleId: string, event: VigilEvent) => GroupValue;
+  };
   /** The correlation's `generate`: whether the rules it refers to also alert on their own. */
   readonly generateReferenced: boolean;
   readonly suppress?: Suppression;
@@ -39,14 +42,21 @@ class FieldsByRule {
     private readonly issues: DocumentIssues,
   ) {}
 
-  resolve(name: string, path: YamlPath): { key: string; perRule: Map<string, readonly string[]> } | undefined {
+  resolve(
+    name: string,
+    path: YamlPath,
+  ): { key: string; perRule: Map<string, readonly string[]> } | undefined {
     const alias = this.aliases[name];
     const perRule = new Map<string, readonly string[]>();
     let ok = true;
     for (const reference of this.references) {
       const field = alias === undefined ? name : (alias[reference.name ?? ''] ?? alias[reference.id]);
       if (field === undefined) {
-        this.issues.error('invalid_structure', ['correlation', 'aliases', name], `alias '${name}' names no field for rule '${reference.name ?? reference.id}'`);
+        this.issues.error(
+          'invalid_structure',
+          ['correlation', 'aliases', name],
+          `alias '${name}' names no field for rule '${reference.name ?? reference.id}'`,
+        );
         ok = false;
         continue;
       }
@@ -54,7 +64,12 @@ class FieldsByRule {
         perRule.set(reference.id, reference.resolveField(field));
       } catch (error) {
         if (!(error instanceof RuleCompileError)) throw error;
-        this.issues.error(error.issueCode, path, `${error.message} (in rule '${reference.name ?? reference.id}')`, 'value');
+        this.issues.error(
+          error.issueCode,
+          path,
+          `${error.message} (in rule '${reference.name ?? reference.id}')`,
+          'value',
+        );
         ok = false;
       }
     }
@@ -62,13 +77,18 @@ class FieldsByRule {
     // The alert's group key: the alias, or the event field when every rule reads the same one.
     const targets = new Set([...perRule.values()].map((fields) => fields.join('|')));
     const [only] = [...perRule.values()];
-    const key = alias === undefined && targets.size === 1 && only?.length === 1 && only[0] !== undefined ? only[0] : name;
+    const key =
+      alias === undefined && targets.size === 1 && only?.length === 1 && only[0] !== undefined
+        ? only[0]
+        : name;
     return { key, perRule };
   }
 
   groupBy(names: readonly string[], path: YamlPath): GroupBy | undefined {
     const keys: string[] = [];
-    const fieldsByRule = new Map<string, (readonly string[])[]>(this.references.map((reference) => [reference.id, []]));
+    const fieldsByRule = new Map<string, (readonly string[])[]>(
+      this.references.map((reference) => [reference.id, []]),
+    );
     let ok = true;
     for (const [index, name] of names.entries()) {
       const resolved = this.resolve(name, [...path, index]);
@@ -87,7 +107,11 @@ function validateSection(parsed: ParsedRule): CorrelationSection | undefined {
   const result = correlationSchema.safeParse(parsed.body['correlation']);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    parsed.issues.error('invalid_structure', ['correlation', ...zodIssuePath(issue)], zodIssueMessage('correlation', issue));
+    parsed.issues.error(
+      'invalid_structure',
+      ['correlation', ...zodIssuePath(issue)],
+      zodIssueMessage('correlation', issue),
+    );
   }
   return undefined;
 }
@@ -103,25 +127,56 @@ export function compileCorrelation(
   const type = section.type;
   if (!(SUPPORTED_CORRELATION_TYPES as readonly string[]).includes(type)) {
     const metric = (METRIC_CORRELATION_TYPES as readonly string[]).includes(type);
-    issues.error('unsupported_correlation', ['correlation', 'type'], metric ? `correlation type '${type}' (Sigma 2.1 metric correlation) is not supported by Vigil` : `unknown correlation type '${type}'`, 'value');
+    issues.error(
+      'unsupported_correlation',
+      ['correlation', 'type'],
+      metric
+        ? `correlation type '${type}' (Sigma 2.1 metric correlation) is not supported by Vigil`
+        : `unknown correlation type '${type}'`,
+      'value',
+    );
     return undefined;
   }
   const references: CorrelationReference[] = [];
   section.rules.forEach((reference, index) => {
     const found = lookup(reference);
     const path = ['correlation', 'rules', index];
-    if (found === 'failed') issues.error('referenced_rule_failed', path, `rule '${reference}' has errors and was not loaded`, 'value');
-    else if (found === undefined) issues.error('unknown_rule_reference', path, `rule '${reference}' is not loaded (no rule has this id or name)`, 'value');
+    if (found === 'failed')
+      issues.error(
+        'referenced_rule_failed',
+        path,
+        `rule '${reference}' has errors and was not loaded`,
+        'value',
+      );
+    else if (found === undefined)
+      issues.error(
+        'unknown_rule_reference',
+        path,
+        `rule '${reference}' is not loaded (no rule has this id or name)`,
+        'value',
+      );
     else references.push(found);
   });
-  const timespanMs = parseTimespan(typeof section.timespan === 'number' ? String(section.timespan) : section.timespan);
+  const timespanMs = parseTimespan(
+    typeof section.timespan === 'number' ? String(section.timespan) : section.timespan,
+  );
   if (timespanMs === undefined) {
-    issues.error('invalid_timespan', ['correlation', 'timespan'], `timespan '${String(section.timespan)}' must be a positive number followed by s, m, h or d (e.g. 90m)`, 'value');
+    issues.error(
+      'invalid_timespan',
+      ['correlation', 'timespan'],
+      `timespan '${String(section.timespan)}' must be a positive number followed by s, m, h or d (e.g. 90m)`,
+      'value',
+    );
   }
   let condition: CountCondition | undefined;
   let fieldSpec: unknown;
   if (typeof section.condition === 'string') {
-    issues.error('unsupported_correlation', ['correlation', 'condition'], 'extended (boolean expression) correlation conditions are not supported', 'value');
+    issues.error(
+      'unsupported_correlation',
+      ['correlation', 'condition'],
+      'extended (boolean expression) correlation conditions are not supported',
+      'value',
+    );
   } else if (section.condition !== undefined) {
     const parsedCondition = parseCountCondition(section.condition, issues);
     condition = parsedCondition?.condition;
@@ -130,7 +185,8 @@ export function compileCorrelation(
     issues.error('invalid_structure', ['correlation'], `a ${type} correlation needs a 'condition'`);
   }
   const groupNames = section['group-by'] ?? [];
-  if (section['group-by'] === undefined) issues.warning('invalid_structure', ['correlation'], `no 'group-by': all events form one group`);
+  if (section['group-by'] === undefined)
+    issues.warning('invalid_structure', ['correlation'], `no 'group-by': all events form one group`);
   if (references.length !== section.rules.length || timespanMs === undefined) return undefined;
 
   const aliases = section.aliases ?? {};
@@ -138,16 +194,26 @@ export function compileCorrelation(
   const groupBy = fields.groupBy(groupNames, ['correlation', 'group-by']);
   let valueField: CompiledCorrelation['valueField'];
   if (type === 'value_count') {
-    const fieldList = typeof fieldSpec === 'string' ? [fieldSpec] : Array.isArray(fieldSpec) ? (fieldSpec as unknown[]) : [];
+    const fieldList =
+      typeof fieldSpec === 'string' ? [fieldSpec] : Array.isArray(fieldSpec) ? (fieldSpec as unknown[]) : [];
     const [only] = fieldList;
     if (fieldList.length !== 1 || typeof only !== 'string') {
-      issues.error('invalid_structure', ['correlation', 'condition'], `value_count needs 'condition.field': exactly one field name`);
+      issues.error(
+        'invalid_structure',
+        ['correlation', 'condition'],
+        `value_count needs 'condition.field': exactly one field name`,
+      );
     } else {
       const resolved = fields.resolve(only, ['correlation', 'condition', 'field']);
       if (resolved !== undefined) {
-        const getters = new Map([...resolved.perRule].map(([ruleId, targets]) => [ruleId, coalesceGetter(targets)] as const));
+        const getters = new Map(
+          [...resolved.perRule].map(([ruleId, targets]) => [ruleId, coalesceGetter(targets)] as const),
+        );
         const fallback = getters.values().next().value;
-        valueField = { name: resolved.key, valueOf: (ruleId, event) => toGroupValue((getters.get(ruleId) ?? fallback)?.(event)) };
+        valueField = {
+          name: resolved.key,
+          valueOf: (ruleId, event) => toGroupValue((getters.get(ruleId) ?? fallback)?.(event)),
+        };
       }
     }
   }
@@ -156,16 +222,28 @@ export function compileCorrelation(
   if (suppressSpec !== undefined) {
     const windowMs = parseTimespan(suppressSpec.timespan);
     const suppressGroup = fields.groupBy(suppressSpec['group-by'], ['vigil', 'suppress', 'group-by']);
-    if (windowMs === undefined) issues.error('invalid_timespan', ['vigil', 'suppress', 'timespan'], `timespan '${suppressSpec.timespan}' must be like 10m`, 'value');
+    if (windowMs === undefined)
+      issues.error(
+        'invalid_timespan',
+        ['vigil', 'suppress', 'timespan'],
+        `timespan '${suppressSpec.timespan}' must be like 10m`,
+        'value',
+      );
     else if (suppressGroup !== undefined) suppress = { groupBy: suppressGroup, windowMs };
   }
   if (parsed.vigil?.absence !== undefined || parsed.vigil?.new_terms !== undefined) {
-    issues.error('invalid_extension', ['vigil'], 'vigil.absence and vigil.new_terms apply to detection rules, not correlations');
+    issues.error(
+      'invalid_extension',
+      ['vigil'],
+      'vigil.absence and vigil.new_terms apply to detection rules, not correlations',
+    );
   }
   const topGenerate = parsed.body['generate'];
-  if (topGenerate !== undefined && typeof topGenerate !== 'boolean') issues.error('invalid_structure', ['generate'], `'generate' must be true or false`, 'value');
+  if (topGenerate !== undefined && typeof topGenerate !== 'boolean')
+    issues.error('invalid_structure', ['generate'], `'generate' must be true or false`, 'value');
   if (groupBy === undefined || issues.hasErrors) return undefined;
-  const generateReferenced = (typeof topGenerate === 'boolean' ? topGenerate : undefined) ?? section.generate ?? false;
+  const generateReferenced =
+    (typeof topGenerate === 'boolean' ? topGenerate : undefined) ?? section.generate ?? false;
   return {
     type: type as CorrelationType,
     rules: references.map((reference) => reference.id),

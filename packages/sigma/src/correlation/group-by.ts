@@ -43,7 +43,10 @@ export function singleRuleGroupBy(names: readonly string[], fields: readonly (re
  * Group-by of a correlation: each referenced rule reads the group fields under its own names
  * (field mapping of its logsource, Sigma aliases). Unknown rule ids read the first rule's fields.
  */
-export function perRuleGroupBy(names: readonly string[], fieldsByRule: ReadonlyMap<string, readonly (readonly string[])[]>): GroupBy {
+export function perRuleGroupBy(
+  names: readonly string[],
+  fieldsByRule: ReadonlyMap<string, readonly (readonly string[])[]>,
+): GroupBy {
   const gettersByRule = new Map<string, FieldGetter[]>();
   for (const [ruleId, fields] of fieldsByRule) gettersByRule.set(ruleId, fields.map(coalesceGetter));
   const fallback = gettersByRule.values().next().value ?? [];

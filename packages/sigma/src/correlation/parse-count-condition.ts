@@ -17,10 +17,18 @@ export function parseCountCondition(
     const path = ['correlation', 'condition', key];
     if (key === 'field') continue;
     if (key === 'neq') {
-      issues.error('unsupported_correlation', path, `condition 'neq' is not supported by Vigil's correlation operators`);
+      issues.error(
+        'unsupported_correlation',
+        path,
+        `condition 'neq' is not supported by Vigil's correlation operators`,
+      );
       valid = false;
     } else if (!(OPERATORS as readonly string[]).includes(key)) {
-      issues.error('invalid_structure', path, `unknown condition operator '${key}' (use gt, gte, lt, lte, eq)`);
+      issues.error(
+        'invalid_structure',
+        path,
+        `unknown condition operator '${key}' (use gt, gte, lt, lte, eq)`,
+      );
       valid = false;
     } else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       issues.error('invalid_value', path, `condition '${key}' must be a non-negative integer`, 'value');
@@ -30,7 +38,11 @@ export function parseCountCondition(
     }
   }
   if (valid && Object.keys(result).length === 0) {
-    issues.error('invalid_structure', ['correlation', 'condition'], 'the condition needs one of gt, gte, lt, lte, eq');
+    issues.error(
+      'invalid_structure',
+      ['correlation', 'condition'],
+      'the condition needs one of gt, gte, lt, lte, eq',
+    );
     valid = false;
   }
   if (!valid) return undefined;

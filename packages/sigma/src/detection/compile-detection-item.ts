@@ -33,11 +33,13 @@ function expandValues(rawValues: readonly unknown[], context: DetectionContext):
       for (const name of placeholders) context.usedPlaceholders.set(name, context.placeholders(name) ?? []);
       expanded.push(...values);
     } catch (error) {
-      if (error instanceof RuleCompileError) throw new RuleCompileError(error.issueCode, error.message, [index]);
+      if (error instanceof RuleCompileError)
+        throw new RuleCompileError(error.issueCode, error.message, [index]);
       throw error;
     }
   });
-  if (expanded.length === 0) throw new RuleCompileError('invalid_value', `placeholder lists expand to no value`);
+  if (expanded.length === 0)
+    throw new RuleCompileError('invalid_value', `placeholder lists expand to no value`);
   return expanded;
 }
 
@@ -52,10 +54,14 @@ function applyModifiers(
   let current = values;
   for (const name of modifiers) {
     const definition = context.modifiers.get(name);
-    if (definition === undefined) throw new RuleCompileError('unknown_modifier', `unknown modifier '${name}'`);
+    if (definition === undefined)
+      throw new RuleCompileError('unknown_modifier', `unknown modifier '${name}'`);
     const modifierContext: ModifierContext = { applied, hasField, mapField: context.resolveField };
     if (definition.scope === 'unsupported') {
-      throw new RuleCompileError('unsupported_modifier', `modifier '${name}' is not supported: ${definition.reason}`);
+      throw new RuleCompileError(
+        'unsupported_modifier',
+        `modifier '${name}' is not supported: ${definition.reason}`,
+      );
     } else if (definition.scope === 'item') {
       definition.apply(state, modifierContext);
     } else if (definition.scope === 'value') {
@@ -133,7 +139,10 @@ function asKeyword(value: SigmaValue): SigmaValue {
     case 'regex':
       return value;
     default:
-      throw new RuleCompileError('invalid_value', `keyword values must be strings or regexes, not ${value.kind}`);
+      throw new RuleCompileError(
+        'invalid_value',
+        `keyword values must be strings or regexes, not ${value.kind}`,
+      );
   }
 }
 
@@ -141,28 +150,41 @@ function asKeyword(value: SigmaValue): SigmaValue {
  * Compiles one detection item, `field|mod1|mod2: value(s)` or a keyword list (`field` empty),
  * into a predicate. Throws RuleCompileError; the caller turns it into a located issue.
  */
-export function compileDetectionItem(key: string, rawValue: unknown, context: DetectionContext): EventPredicate {
+export function compileDetectionItem(
+  key: string,
+  rawValue: unknown,
+  context: DetectionContext,
+): EventPredicate {
   const [fieldName = '', ...modifiers] = key.split('|');
   const hasField = fieldName.length > 0;
   let rawValues: unknown[] = Array.isArray(rawValue) ? [...(rawValue as unknown[])] : [rawValue];
   if (rawValues.length === 0) throw new RuleCompileError('invalid_value', `'${key}' has an empty value list`);
   for (const name of modifiers) {
-    if (context.modifiers.get(name) === undefined) throw new RuleCompileError('unknown_modifier', `unknown modifier '${name}'`);
+    if (context.modifiers.get(name) === undefined)
+      throw new RuleCompileError('unknown_modifier', `unknown modifier '${name}'`);
   }
   if (modifiers.includes('expand')) rawValues = expandValues(rawValues, context);
   const fields = hasField ? context.resolveField(fieldName) : context.keywordFields;
   if (hasField) context.usedFields.set(fieldName, fields);
   const state: ItemState = { linking: 'or', negated: false };
-  let values = applyModifiers(rawValues.map((raw, index) => toSigmaValue(raw, Array.isArray(rawValue) ? index : undefined)), modifiers, state, context, hasField);
+  let values = applyModifiers(
+    rawValues.map((raw, index) => toSigmaValue(raw, Array.isArray(rawValue) ? index : undefined)),
+    modifiers,
+    state,
+    context,
+    hasField,
+  );
   checkCombination(modifiers, rawValues.length, context);
   if (!hasField) {
     values = values.map(asKeyword);
     const texts = fields.map(compileFieldGetter);
     const tests = compileTests(values, state);
-    const anyText = (test: ValueTest): ValueTest => (_value, event) => {
-      for (const text of texts) if (test(text(event), event)) return true;
-      return false;
-    };
+    const anyText =
+      (test: ValueTest): ValueTest =>
+      (_value, event) => {
+        for (const text of texts) if (test(text(event), event)) return true;
+        return false;
+      };
     const keywordTests = tests.map(anyText);
     return combine(() => undefined, keywordTests, state);
   }

@@ -29,7 +29,12 @@ function parseOne(
     if (rest === undefined) return { node };
     const aggregation = parseLegacyAggregation(text.slice(rest.position + 1));
     if (aggregation === undefined) {
-      issues.error('legacy_aggregation', path, `unsupported legacy aggregation '${text.slice(rest.position).trim()}': only '| count(field) by group > N' converts; write a correlation rule`, 'value');
+      issues.error(
+        'legacy_aggregation',
+        path,
+        `unsupported legacy aggregation '${text.slice(rest.position).trim()}': only '| count(field) by group > N' converts; write a correlation rule`,
+        'value',
+      );
       return undefined;
     }
     return { node, aggregation };
@@ -48,7 +53,11 @@ export function compileDetection(
   issues: DocumentIssues,
 ): CompiledDetection | undefined {
   if (detection === null || typeof detection !== 'object' || Array.isArray(detection)) {
-    issues.error('invalid_structure', path, `'detection' must be a map of search identifiers and a condition`);
+    issues.error(
+      'invalid_structure',
+      path,
+      `'detection' must be a map of search identifiers and a condition`,
+    );
     return undefined;
   }
   const section = detection as Record<string, unknown>;
@@ -58,16 +67,25 @@ export function compileDetection(
   const identifiers = new Map<string, EventPredicate>();
   for (const [name, definition] of Object.entries(section)) {
     if (RESERVED.has(name)) continue;
-    identifiers.set(name, compileSearchIdentifier(definition, [...path, name], itemContext, warnings, issues));
+    identifiers.set(
+      name,
+      compileSearchIdentifier(definition, [...path, name], itemContext, warnings, issues),
+    );
   }
   const condition = section['condition'];
   const conditionPath = [...path, 'condition'];
   const texts = Array.isArray(condition) ? (condition as unknown[]) : [condition];
   if (condition === undefined || texts.length === 0 || texts.some((text) => typeof text !== 'string')) {
-    issues.error('invalid_structure', condition === undefined ? path : conditionPath, `'detection.condition' must be a string or a list of strings`);
+    issues.error(
+      'invalid_structure',
+      condition === undefined ? path : conditionPath,
+      `'detection.condition' must be a string or a list of strings`,
+    );
     return undefined;
   }
-  const parsed = (texts as string[]).map((text, index) => parseOne(text, Array.isArray(condition) ? [...conditionPath, index] : conditionPath, issues));
+  const parsed = (texts as string[]).map((text, index) =>
+    parseOne(text, Array.isArray(condition) ? [...conditionPath, index] : conditionPath, issues),
+  );
   const nodes = parsed.filter((entry) => entry !== undefined);
   if (nodes.length !== parsed.length) return undefined;
   const aggregations = nodes.map((entry) => entry.aggregation).filter((entry) => entry !== undefined);
@@ -87,12 +105,19 @@ export function compileDetection(
     }
   }
   for (const name of identifiers.keys()) {
-    if (!used.has(name)) issues.warning('unused_identifier', [...path, name], `search identifier '${name}' is not used by the condition`);
+    if (!used.has(name))
+      issues.warning(
+        'unused_identifier',
+        [...path, name],
+        `search identifier '${name}' is not used by the condition`,
+      );
   }
   const [first] = predicates;
   // A list of conditions is OR-linked (the specification); one condition needs no wrapper.
   const match: EventPredicate =
-    predicates.length === 1 && first !== undefined ? first : (event) => predicates.some((predicate) => predicate(event));
+    predicates.length === 1 && first !== undefined
+      ? first
+      : (event) => predicates.some((predicate) => predicate(event));
   const [aggregation] = aggregations;
   return aggregation === undefined ? { match } : { match, aggregation };
 }

@@ -85,7 +85,8 @@ export function compileSearchIdentifier(
   const alternatives: EventPredicate[] = [];
   list.forEach((element, index) => {
     if (isMap(element)) alternatives.push(compileMap(element, [...path, index], context, warnings, issues));
-    else if (Array.isArray(element)) issues.error('invalid_structure', [...path, index], 'nested lists are not allowed here');
+    else if (Array.isArray(element))
+      issues.error('invalid_structure', [...path, index], 'nested lists are not allowed here');
     else keywords.push(element);
   });
   if (keywords.length > 0) alternatives.push(item('', keywords, path, context, warnings, issues));

@@ -12,7 +12,8 @@ export type ValueTest = (fieldValue: unknown, event: object) => boolean;
 
 function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   return undefined;
 }
 
@@ -81,7 +82,10 @@ export function compileValue(value: SigmaValue): ValueTest {
       const expected = value.value;
       const text = String(expected);
       return (field) =>
-        anyScalar(field, (scalar) => scalar === expected || (typeof scalar === 'string' && lowerCase(scalar) === text));
+        anyScalar(
+          field,
+          (scalar) => scalar === expected || (typeof scalar === 'string' && lowerCase(scalar) === text),
+        );
     }
     case 'null':
       return (field) => field === undefined || field === null || (Array.isArray(field) && field.length === 0);

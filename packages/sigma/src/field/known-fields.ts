@@ -4,7 +4,11 @@ import { z } from 'zod';
 function unwrap(schema: z.ZodType): z.ZodType {
   let current: z.ZodType = schema;
   for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+    if (
+      current instanceof z.ZodOptional ||
+      current instanceof z.ZodNullable ||
+      current instanceof z.ZodDefault
+    ) {
       current = current.unwrap() as z.ZodType;
     } else {
       return current;

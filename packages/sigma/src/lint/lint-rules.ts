@@ -17,11 +17,16 @@ export interface LintRulesOptions extends LoadRulesOptions {
   readonly strict?: boolean;
 }
 
-const byLocation = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }) =>
-  a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+const byLocation = (
+  a: { file: string; line: number; column: number },
+  b: { file: string; line: number; column: number },
+) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 
 /** Loads rules only to report on them: what `vigil rules lint` prints. */
-export async function lintRules(paths: readonly string[], options: LintRulesOptions = {}): Promise<LintResult> {
+export async function lintRules(
+  paths: readonly string[],
+  options: LintRulesOptions = {},
+): Promise<LintResult> {
   const result = await loadRules(paths, options);
   const errors = [...result.errors].sort(byLocation);
   const warnings = [...result.warnings].sort(byLocation);

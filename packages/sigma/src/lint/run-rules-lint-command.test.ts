@@ -28,7 +28,10 @@ afterAll(async () => {
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runRulesLintCommand(argv, { stdout: (text) => (out += text), stderr: (text) => (err += text) });
+  const code = await runRulesLintCommand(argv, {
+    stdout: (text) => (out += text),
+    stderr: (text) => (err += text),
+  });
   return { code, out, err };
 }
 
@@ -45,10 +48,15 @@ describe('vigil rules lint', () => {
 
   it('exits 1 and prints file:line for every error', async () => {
     const bad = path.join(dir, 'bad');
-    await writeFile(path.join(dir, 'bad.yml'), good.replace("['Corrupted MAC']", '{c-uri|nope: x}').replace('product: linux, service: sshd', 'category: webserver'));
+    await writeFile(
+      path.join(dir, 'bad.yml'),
+      good
+        .replace("['Corrupted MAC']", '{c-uri|nope: x}')
+        .replace('product: linux, service: sshd', 'category: webserver'),
+    );
     const result = await run(path.join(dir, 'bad.yml'), path.join(dir, 'missing.yml'));
     expect(result.code).toBe(1);
-    expect(result.out).toContain(`${bad}.yml:6:17: error: unknown modifier 'nope' [unknown_modifier]`);
+    expect(result.out).toContain(`${bad}.yml:6:16: error: unknown modifier 'nope' [unknown_modifier]`);
     expect(result.out).toContain(`${path.join(dir, 'missing.yml')}:1:1: error: ENOENT`);
     expect(result.out).toMatch(/2 errors, 1 warnings\n$/);
   });

@@ -53,11 +53,15 @@ export async function runRulesLintCommand(argv: readonly string[], io: CommandIo
     ...(values.lists === undefined ? {} : { lists: values.lists }),
   });
   if (values.json) {
-    io.stdout(`${JSON.stringify({ errors: result.errors, warnings: result.warnings, stats: result.stats }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ errors: result.errors, warnings: result.warnings, stats: result.stats }, null, 2)}\n`,
+    );
   } else {
     for (const line of result.lines) io.stdout(`${line}\n`);
     const { stats } = result;
-    io.stdout(`${stats.files} files, ${stats.loaded} rules loaded, ${result.errors.length} errors, ${result.warnings.length} warnings\n`);
+    io.stdout(
+      `${stats.files} files, ${stats.loaded} rules loaded, ${result.errors.length} errors, ${result.warnings.length} warnings\n`,
+    );
   }
   return result.exitCode;
 }

@@ -13,15 +13,24 @@ ${extension}`;
 
 describe('Vigil extensions', () => {
   it('vigil.suppress: one alert per group per window', () => {
-    const rule = compileOne(base('vigil:\n    suppress:\n        group-by: [User, src_ip]\n        timespan: 10m\n')) as DetectionRule;
+    const rule = compileOne(
+      base('vigil:\n    suppress:\n        group-by: [User, src_ip]\n        timespan: 10m\n'),
+    ) as DetectionRule;
     expect(rule.type).toBe('signature');
     expect(rule.suppress?.windowMs).toBe(600_000);
     expect(rule.suppress?.groupBy.names).toEqual(['user.name', 'source.ip']);
-    expect(rule.suppress?.groupBy.valuesOf(rule.meta.id, makeEvent({ user: { name: 'bob' }, source: { ip: '1.2.3.4' } }))).toEqual(['bob', '1.2.3.4']);
+    expect(
+      rule.suppress?.groupBy.valuesOf(
+        rule.meta.id,
+        makeEvent({ user: { name: 'bob' }, source: { ip: '1.2.3.4' } }),
+      ),
+    ).toEqual(['bob', '1.2.3.4']);
   });
 
   it('vigil.absence turns a detection rule into an absence rule', () => {
-    const rule = compileOne(base('vigil:\n    absence:\n        group-by: [host.hostname]\n        timespan: 15m\n')) as AbsenceRule;
+    const rule = compileOne(
+      base('vigil:\n    absence:\n        group-by: [host.hostname]\n        timespan: 15m\n'),
+    ) as AbsenceRule;
     expect(rule.type).toBe('absence');
     expect(rule.timespanMs).toBe(900_000);
     expect(rule.datasets).toEqual(['system.auth']);
@@ -30,7 +39,11 @@ describe('Vigil extensions', () => {
   });
 
   it('vigil.new_terms: first value of fields per group within the history', () => {
-    const rule = compileOne(base('vigil:\n    new_terms:\n        fields: [src_ip]\n        group-by: [User]\n        history: 7d\n')) as NewTermsRule;
+    const rule = compileOne(
+      base(
+        'vigil:\n    new_terms:\n        fields: [src_ip]\n        group-by: [User]\n        history: 7d\n',
+      ),
+    ) as NewTermsRule;
     expect(rule.type).toBe('new_terms');
     expect(rule.historyMs).toBe(7 * 86_400_000);
     expect(rule.fields).toEqual(['source.ip']);
@@ -43,10 +56,21 @@ describe('Vigil extensions', () => {
       base('vigil:\n    suppress:\n        group-by: [NoSuchField]\n        timespan: 10x\n    unknown: 1\n'),
     );
     expect(result.errors.map((error) => `${error.line} ${error.code}`)).toEqual(['12 invalid_extension']);
-    const second = compileTexts(base('vigil:\n    suppress:\n        group-by: [NoSuchField]\n        timespan: 10x\n'));
-    expect(second.errors.map((error) => `${error.line} ${error.code}`)).toEqual(['10 unsupported_field', '11 invalid_timespan']);
-    const both = compileTexts(base('vigil:\n    absence: {group-by: [host.hostname], timespan: 5m}\n    new_terms: {fields: [src_ip], history: 1d}\n'));
-    expect(both.errors.map((error) => error.message)).toEqual(['a rule is either an absence rule or a new-terms rule, not both']);
+    const second = compileTexts(
+      base('vigil:\n    suppress:\n        group-by: [NoSuchField]\n        timespan: 10x\n'),
+    );
+    expect(second.errors.map((error) => `${error.line} ${error.code}`)).toEqual([
+      '10 unsupported_field',
+      '11 invalid_timespan',
+    ]);
+    const both = compileTexts(
+      base(
+        'vigil:\n    absence: {group-by: [host.hostname], timespan: 5m}\n    new_terms: {fields: [src_ip], history: 1d}\n',
+      ),
+    );
+    expect(both.errors.map((error) => error.message)).toEqual([
+      'a rule is either an absence rule or a new-terms rule, not both',
+    ]);
   });
 });
 
@@ -74,7 +98,9 @@ filter:
       const result = compileTexts(`${rule}---\n${filter(target)}`);
       expect(result.errors).toEqual([]);
       const [compiled] = result.ruleSet.rules as DetectionRule[];
-      expect(compiled?.match(makeEvent({ user: { name: 'root' }, source: { ip: '198.51.100.7' } }))).toBe(true);
+      expect(compiled?.match(makeEvent({ user: { name: 'root' }, source: { ip: '198.51.100.7' } }))).toBe(
+        true,
+      );
       expect(compiled?.match(makeEvent({ user: { name: 'root' }, source: { ip: '10.1.4.4' } }))).toBe(false);
     }
   });
@@ -86,7 +112,9 @@ filter:
     expect(other.warnings.map((warning) => warning.code)).toEqual(['unreferenced_filter']);
     const filtered = compileTexts(`${rule}---\n${filter('any')}`);
     expect(filtered.ruleSet.rules[0]?.meta.version).not.toBe(plain);
-    const webOnly = compileTexts(`${rule}---\n${filter('any').replace('product: linux', 'category: webserver')}`);
+    const webOnly = compileTexts(
+      `${rule}---\n${filter('any').replace('product: linux', 'category: webserver')}`,
+    );
     expect(webOnly.ruleSet.rules[0]?.meta.version).toBe(plain);
   });
 });

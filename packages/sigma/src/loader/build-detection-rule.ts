@@ -1,4 +1,10 @@
-import type { AbsenceRule, DetectionRule, EventPredicate, NewTermsRule, Suppression } from '@vigil/rule-engine';
+import type {
+  AbsenceRule,
+  DetectionRule,
+  EventPredicate,
+  NewTermsRule,
+  Suppression,
+} from '@vigil/rule-engine';
 import { coalesceGetter, singleRuleGroupBy, toGroupValue } from '../correlation/group-by.js';
 import type { DocumentIssues } from '../issues/issue-collector.js';
 import { buildRuleMeta, ruleVersion } from '../rule/build-rule-meta.js';
@@ -10,7 +16,12 @@ import { parseTimespan } from '../util/parse-timespan.js';
 export type DetectionLikeRule = DetectionRule | AbsenceRule | NewTermsRule;
 
 /** Maps group-by names with the rule's own field mapping; errors point at the list item. */
-function resolveFields(unit: DetectionUnit, names: readonly string[], path: readonly string[], issues: DocumentIssues): (readonly string[])[] | undefined {
+function resolveFields(
+  unit: DetectionUnit,
+  names: readonly string[],
+  path: readonly string[],
+  issues: DocumentIssues,
+): (readonly string[])[] | undefined {
   const resolved: (readonly string[])[] = [];
   let ok = true;
   for (const [index, name] of names.entries()) {
@@ -26,12 +37,20 @@ function resolveFields(unit: DetectionUnit, names: readonly string[], path: read
 }
 
 function keys(names: readonly string[], fields: readonly (readonly string[])[]): string[] {
-  return fields.map((targets, index) => (targets.length === 1 && targets[0] !== undefined ? targets[0] : (names[index] ?? '')));
+  return fields.map((targets, index) =>
+    targets.length === 1 && targets[0] !== undefined ? targets[0] : (names[index] ?? ''),
+  );
 }
 
 function timespan(value: string, path: readonly string[], issues: DocumentIssues): number | undefined {
   const ms = parseTimespan(value);
-  if (ms === undefined) issues.error('invalid_timespan', path, `timespan '${value}' must be a positive number followed by s, m, h or d (e.g. 15m)`, 'value');
+  if (ms === undefined)
+    issues.error(
+      'invalid_timespan',
+      path,
+      `timespan '${value}' must be a positive number followed by s, m, h or d (e.g. 15m)`,
+      'value',
+    );
   return ms;
 }
 
@@ -53,23 +72,42 @@ export function buildDetectionRule(
   const { parsed } = unit;
   const { issues } = parsed;
   const extension = parsed.vigil ?? {};
-  const version = ruleVersion({ unit: unit.fingerprint, filters: options.filters.map((filter) => filter.fingerprint) });
+  const version = ruleVersion({
+    unit: unit.fingerprint,
+    filters: options.filters.map((filter) => filter.fingerprint),
+  });
   const meta = buildRuleMeta(parsed, version, options.id === undefined ? {} : { id: options.id });
   const match = withFilters(unit.match, options.filters);
   const base = { meta, datasets: unit.datasets, match, generate: options.generate };
   if (extension.absence !== undefined && extension.new_terms !== undefined) {
-    issues.error('invalid_extension', ['vigil'], 'a rule is either an absence rule or a new-terms rule, not both');
+    issues.error(
+      'invalid_extension',
+      ['vigil'],
+      'a rule is either an absence rule or a new-terms rule, not both',
+    );
     return undefined;
   }
-  if (extension.suppress !== undefined && (extension.absence !== undefined || extension.new_terms !== undefined)) {
-    issues.warning('invalid_extension', ['vigil', 'suppress'], 'vigil.suppress is ignored on absence and new-terms rules (they alert once per group by design)');
+  if (
+    extension.suppress !== undefined &&
+    (extension.absence !== undefined || extension.new_terms !== undefined)
+  ) {
+    issues.warning(
+      'invalid_extension',
+      ['vigil', 'suppress'],
+      'vigil.suppress is ignored on absence and new-terms rules (they alert once per group by design)',
+    );
   }
   if (extension.absence !== undefined) {
     const spec = extension.absence;
     const fields = resolveFields(unit, spec['group-by'], ['vigil', 'absence', 'group-by'], issues);
     const timespanMs = timespan(spec.timespan, ['vigil', 'absence', 'timespan'], issues);
     if (fields === undefined || timespanMs === undefined) return undefined;
-    return { type: 'absence', ...base, groupBy: singleRuleGroupBy(keys(spec['group-by'], fields), fields), timespanMs };
+    return {
+      type: 'absence',
+      ...base,
+      groupBy: singleRuleGroupBy(keys(spec['group-by'], fields), fields),
+      timespanMs,
+    };
   }
   if (extension.new_terms !== undefined) {
     const spec = extension.new_terms;

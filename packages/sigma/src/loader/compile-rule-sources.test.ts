@@ -54,7 +54,9 @@ describe('compileRuleSources', () => {
       { file: 'rules/field.yml', text: brokenField },
       { file: 'rules/yaml.yml', text: brokenYaml },
     ]);
-    expect(result.ruleSet.rules.map((rule) => rule.meta.id)).toEqual(['00000000-0000-0000-0000-000000000001']);
+    expect(result.ruleSet.rules.map((rule) => rule.meta.id)).toEqual([
+      '00000000-0000-0000-0000-000000000001',
+    ]);
     expect(result.errors.map((error) => `${error.file}:${error.line} ${error.code}`)).toEqual([
       'rules/yaml.yml:6 yaml_syntax',
       'rules/condition.yml:10 undefined_identifier',
@@ -63,7 +65,9 @@ describe('compileRuleSources', () => {
     expect(result.errors.map(formatRuleIssue)).toContain(
       `rules/condition.yml:10:16: error: condition refers to 'filter' (column 19), which the detection does not define [undefined_identifier]`,
     );
-    expect(result.errors.find((error) => error.code === 'unsupported_field')?.rule).toBe('00000000-0000-0000-0000-000000000003');
+    expect(result.errors.find((error) => error.code === 'unsupported_field')?.rule).toBe(
+      '00000000-0000-0000-0000-000000000003',
+    );
     expect(result.stats).toEqual({ files: 4, documents: 3, loaded: 1, failed: 3 });
   });
 
@@ -102,7 +106,11 @@ detection:
     if (rule?.type !== 'signature') return;
     expect(rule.datasets).toEqual(['iptables.log']);
     expect(rule.generate).toBe(true);
-    expect(rule.meta).toMatchObject({ title: 'Unknown field', level: 'high', source: { file: 'rule.yml', line: 1 } });
+    expect(rule.meta).toMatchObject({
+      title: 'Unknown field',
+      level: 'high',
+      source: { file: 'rule.yml', line: 1 },
+    });
     expect(matcherOf(rule)(makeEvent({ destination: { port: 22 } }))).toBe(true);
   });
 
@@ -110,9 +118,14 @@ detection:
     const second = good.replace('title: Good rule', 'title: Copy');
     const result = compileTexts([
       { file: 'a.yml', text: good },
-      { file: 'b.yml', text: `${second}---\n${good.replace(/id: .*/, 'id: 00000000-0000-0000-0000-00000000000a\nname: n1')}---\n${good.replace(/id: .*/, 'id: 00000000-0000-0000-0000-00000000000b\nname: n1')}` },
+      {
+        file: 'b.yml',
+        text: `${second}---\n${good.replace(/id: .*/, 'id: 00000000-0000-0000-0000-00000000000a\nname: n1')}---\n${good.replace(/id: .*/, 'id: 00000000-0000-0000-0000-00000000000b\nname: n1')}`,
+      },
     ]);
-    expect(result.errors.map((error) => `${error.file}:${error.line} ${error.code}: ${error.message}`)).toEqual([
+    expect(
+      result.errors.map((error) => `${error.file}:${error.line} ${error.code}: ${error.message}`),
+    ).toEqual([
       `b.yml:2 duplicate_id: id '00000000-0000-0000-0000-000000000001' is already used by the rule at a.yml:1`,
       `b.yml:26 duplicate_name: name 'n1' is already used by the rule at b.yml:12`,
     ]);
@@ -128,7 +141,11 @@ detection:
   });
 
   it('warns about unused search identifiers and a missing level', () => {
-    const result = compileTexts(good.replace('level: medium\n', '').replace('    condition: keywords', "    unused:\n        - 'x'\n    condition: keywords"));
+    const result = compileTexts(
+      good
+        .replace('level: medium\n', '')
+        .replace('    condition: keywords', "    unused:\n        - 'x'\n    condition: keywords"),
+    );
     expect(result.errors).toEqual([]);
     expect(result.warnings.map((warning) => [warning.line, warning.code])).toEqual([
       [9, 'unused_identifier'],
@@ -141,7 +158,9 @@ detection:
     const version = (text: string) => compileTexts(text).ruleSet.rules[0]?.meta.version;
     const base = version(good);
     expect(base).toMatch(/^[0-9a-f]{16}$/);
-    expect(version(good.replace('title: Good rule', 'title: Renamed\ndescription: words\nmodified: 2025-01-01'))).toBe(base);
+    expect(
+      version(good.replace('title: Good rule', 'title: Renamed\ndescription: words\nmodified: 2025-01-01')),
+    ).toBe(base);
     expect(version(good.replace('Corrupted MAC', 'Corrupted mac'))).not.toBe(base);
     expect(version(good.replace('service: sshd', 'service: syslog'))).not.toBe(base);
   });

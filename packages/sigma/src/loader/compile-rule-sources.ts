@@ -9,7 +9,11 @@ import { matchesSubset } from '../mapping/resolve-logsource.js';
 import { createDefaultModifiers } from '../modifiers/default-modifiers.js';
 import type { ModifierRegistry } from '../modifiers/modifier-registry.js';
 import { buildRuleMeta, ruleVersion } from '../rule/build-rule-meta.js';
-import { compileDetectionRule, type CompileEnvironment, type DetectionUnit } from '../rule/compile-detection-rule.js';
+import {
+  compileDetectionRule,
+  type CompileEnvironment,
+  type DetectionUnit,
+} from '../rule/compile-detection-rule.js';
 import { compileFilter, type FilterUnit } from '../rule/compile-filter.js';
 import { parseRuleDocument, type ParsedRule } from '../rule/parse-rule-document.js';
 import { parseYamlFile } from '../yaml/yaml-document.js';
@@ -34,7 +38,12 @@ export interface LoadResult {
   readonly ruleSet: RuleSet;
   readonly errors: readonly RuleError[];
   readonly warnings: readonly RuleWarning[];
-  readonly stats: { readonly files: number; readonly documents: number; readonly loaded: number; readonly failed: number };
+  readonly stats: {
+    readonly files: number;
+    readonly documents: number;
+    readonly loaded: number;
+    readonly failed: number;
+  };
 }
 
 interface CorrelationUnit {
@@ -49,12 +58,17 @@ function filtersFor(unit: DetectionUnit, filters: readonly FilterUnit[]): Filter
   return filters.filter(
     (filter) =>
       matchesSubset(filter.logsource, logsource) &&
-      (filter.rules === 'any' || filter.rules.includes(unit.parsed.id) || (unit.parsed.name !== undefined && filter.rules.includes(unit.parsed.name))),
+      (filter.rules === 'any' ||
+        filter.rules.includes(unit.parsed.id) ||
+        (unit.parsed.name !== undefined && filter.rules.includes(unit.parsed.name))),
   );
 }
 
 /** Parses, validates and compiles rule texts (no I/O): every error located, good rules kept. */
-export function compileRuleSources(sources: readonly RuleSourceText[], options: CompileRulesOptions): LoadResult {
+export function compileRuleSources(
+  sources: readonly RuleSourceText[],
+  options: CompileRulesOptions,
+): LoadResult {
   const collector = new IssueCollector();
   const environment: CompileEnvironment = {
     mappings: options.mappings,
@@ -66,7 +80,13 @@ export function compileRuleSources(sources: readonly RuleSourceText[], options: 
   for (const source of sources) {
     const parsed = parseYamlFile(source.file, source.text);
     for (const issue of parsed.syntaxIssues) {
-      collector.add({ severity: 'error', code: 'yaml_syntax', file: source.file, ...issue.position, message: issue.message });
+      collector.add({
+        severity: 'error',
+        code: 'yaml_syntax',
+        file: source.file,
+        ...issue.position,
+        message: issue.message,
+      });
     }
     documents += parsed.documents.length;
     for (const document of parsed.documents) {
@@ -92,7 +112,11 @@ export function compileRuleSources(sources: readonly RuleSourceText[], options: 
   }
   for (const filter of filters) {
     if (filter.rules !== 'any' && !filter.rules.some((reference) => index.find(reference) !== undefined)) {
-      filter.parsed.issues.warning('unreferenced_filter', ['filter', 'rules'], 'the filter applies to none of the loaded rules');
+      filter.parsed.issues.warning(
+        'unreferenced_filter',
+        ['filter', 'rules'],
+        'the filter applies to none of the loaded rules',
+      );
     }
   }
 
@@ -110,13 +134,19 @@ export function compileRuleSources(sources: readonly RuleSourceText[], options: 
       const base = { id: target.id, ...(target.name === undefined ? {} : { name: target.name }) };
       if (target.kind === 'detection') {
         const unit = detections.get(target.id);
-        if (unit !== undefined && unit.parsed.vigil?.absence === undefined) return { ...base, kind: 'detection', resolveField: unit.resolveField };
-        if (correlations.get(target.id)?.legacyBase !== undefined) return { ...base, kind: 'correlation', resolveField: globalResolver };
+        if (unit !== undefined && unit.parsed.vigil?.absence === undefined)
+          return { ...base, kind: 'detection', resolveField: unit.resolveField };
+        if (correlations.get(target.id)?.legacyBase !== undefined)
+          return { ...base, kind: 'correlation', resolveField: globalResolver };
         return 'failed';
       }
       if (target.kind !== 'correlation') return undefined;
       if (state.get(target.id) === 'visiting') {
-        rule.issues.error('reference_cycle', ['correlation', 'rules'], `correlation chain loops back to '${reference}'`);
+        rule.issues.error(
+          'reference_cycle',
+          ['correlation', 'rules'],
+          `correlation chain loops back to '${reference}'`,
+        );
         return 'failed';
       }
       return compileChain(target) ? { ...base, kind: 'correlation', resolveField: globalResolver } : 'failed';
@@ -136,25 +166,39 @@ export function compileRuleSources(sources: readonly RuleSourceText[], options: 
   // Sigma `generate`: a rule referred to by correlations alerts on its own only if one of them says so.
   const referencedBy = new Map<string, boolean[]>();
   for (const unit of correlations.values()) {
-    for (const id of unit.compiled.rules) referencedBy.set(id, [...(referencedBy.get(id) ?? []), unit.compiled.generateReferenced]);
+    for (const id of unit.compiled.rules)
+      referencedBy.set(id, [...(referencedBy.get(id) ?? []), unit.compiled.generateReferenced]);
   }
   const generates = (id: string): boolean => referencedBy.get(id)?.some(Boolean) ?? true;
 
   const versions = new Map<string, string>();
   const rules: CompiledRule[] = [];
   for (const unit of detections.values()) {
-    const rule = buildDetectionRule(unit, { filters: filtersFor(unit, filters), generate: generates(unit.parsed.id) });
+    const rule = buildDetectionRule(unit, {
+      filters: filtersFor(unit, filters),
+      generate: generates(unit.parsed.id),
+    });
     if (rule === undefined) continue;
-    if (unit.parsed.level === undefined && rule.generate) unit.parsed.issues.warning('missing_level', [], `no 'level': alerts use 'medium'`);
+    if (unit.parsed.level === undefined && rule.generate)
+      unit.parsed.issues.warning('missing_level', [], `no 'level': alerts use 'medium'`);
     versions.set(rule.meta.id, rule.meta.version);
     rules.push(rule);
   }
-  const correlationIds = [...[...correlations.values()].filter((unit) => unit.legacyBase !== undefined).map((unit) => unit.parsed.id), ...order];
+  const correlationIds = [
+    ...[...correlations.values()]
+      .filter((unit) => unit.legacyBase !== undefined)
+      .map((unit) => unit.parsed.id),
+    ...order,
+  ];
   for (const id of correlationIds) {
     const unit = correlations.get(id);
     if (unit === undefined) continue;
     if (unit.legacyBase !== undefined) {
-      const base = buildDetectionRule(unit.legacyBase, { id: legacyBaseId(id), filters: filtersFor(unit.legacyBase, filters), generate: false });
+      const base = buildDetectionRule(unit.legacyBase, {
+        id: legacyBaseId(id),
+        filters: filtersFor(unit.legacyBase, filters),
+        generate: false,
+      });
       if (base === undefined) continue;
       versions.set(base.meta.id, base.meta.version);
       rules.push(base);
@@ -162,11 +206,19 @@ export function compileRuleSources(sources: readonly RuleSourceText[], options: 
     const { compiled, parsed } = unit;
     const missing = compiled.rules.filter((ruleId) => !versions.has(ruleId));
     if (missing.length > 0) {
-      parsed.issues.error('referenced_rule_failed', ['correlation', 'rules'], `referenced rule(s) ${missing.join(', ')} have errors and were not loaded`);
+      parsed.issues.error(
+        'referenced_rule_failed',
+        ['correlation', 'rules'],
+        `referenced rule(s) ${missing.join(', ')} have errors and were not loaded`,
+      );
       continue;
     }
-    const version = ruleVersion({ correlation: compiled.fingerprint, rules: compiled.rules.map((ruleId) => versions.get(ruleId)) });
-    if (parsed.level === undefined && generates(id)) parsed.issues.warning('missing_level', [], `no 'level': alerts use 'medium'`);
+    const version = ruleVersion({
+      correlation: compiled.fingerprint,
+      rules: compiled.rules.map((ruleId) => versions.get(ruleId)),
+    });
+    if (parsed.level === undefined && generates(id))
+      parsed.issues.warning('missing_level', [], `no 'level': alerts use 'medium'`);
     const common = {
       meta: buildRuleMeta(parsed, version),
       rules: compiled.rules,
@@ -176,12 +228,26 @@ export function compileRuleSources(sources: readonly RuleSourceText[], options: 
       ...(compiled.suppress === undefined ? {} : { suppress: compiled.suppress }),
     };
     let rule: CorrelationRule;
-    if (compiled.type === 'value_count' && compiled.valueField !== undefined && compiled.condition !== undefined) {
-      rule = { ...common, type: 'value_count', field: compiled.valueField.name, valueOf: compiled.valueField.valueOf, condition: compiled.condition };
+    if (
+      compiled.type === 'value_count' &&
+      compiled.valueField !== undefined &&
+      compiled.condition !== undefined
+    ) {
+      rule = {
+        ...common,
+        type: 'value_count',
+        field: compiled.valueField.name,
+        valueOf: compiled.valueField.valueOf,
+        condition: compiled.condition,
+      };
     } else if (compiled.type === 'event_count' && compiled.condition !== undefined) {
       rule = { ...common, type: 'event_count', condition: compiled.condition };
     } else if (compiled.type === 'temporal' || compiled.type === 'temporal_ordered') {
-      rule = { ...common, type: compiled.type, ...(compiled.condition === undefined ? {} : { condition: compiled.condition }) };
+      rule = {
+        ...common,
+        type: compiled.type,
+        ...(compiled.condition === undefined ? {} : { condition: compiled.condition }),
+      };
     } else {
       continue;
     }
@@ -189,7 +255,8 @@ export function compileRuleSources(sources: readonly RuleSourceText[], options: 
     rules.push(rule);
   }
   // Distinct failing rules (or documents, before a rule id is known).
-  const failed = new Set(collector.errors.map((error) => `${error.file}\u0000${error.rule ?? error.line}`)).size;
+  const failed = new Set(collector.errors.map((error) => `${error.file}\u0000${error.rule ?? error.line}`))
+    .size;
   return {
     ruleSet: { rules },
     errors: collector.errors,

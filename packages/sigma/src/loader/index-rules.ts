@@ -21,13 +21,23 @@ export function indexRules(parsedRules: readonly ParsedRule[]): RuleIndex {
   for (const rule of parsedRules) {
     const first = byId.get(rule.id);
     if (first !== undefined) {
-      rule.issues.error('duplicate_id', 'id' in rule.body ? ['id'] : [], `id '${rule.id}' is already used by the rule at ${where(first)}`, 'value');
+      rule.issues.error(
+        'duplicate_id',
+        'id' in rule.body ? ['id'] : [],
+        `id '${rule.id}' is already used by the rule at ${where(first)}`,
+        'value',
+      );
       continue;
     }
     if (rule.name !== undefined) {
       const named = byName.get(rule.name);
       if (named !== undefined) {
-        rule.issues.error('duplicate_name', ['name'], `name '${rule.name}' is already used by the rule at ${where(named)}`, 'value');
+        rule.issues.error(
+          'duplicate_name',
+          ['name'],
+          `name '${rule.name}' is already used by the rule at ${where(named)}`,
+          'value',
+        );
         continue;
       }
       byName.set(rule.name, rule);

@@ -15,13 +15,18 @@ export function legacyAggregationCorrelation(unit: DetectionUnit): CompiledCorre
   const aggregation = unit.aggregation;
   if (aggregation === undefined) return undefined;
   const groupFields = aggregation.groupBy.map((field) => unit.resolveField(field));
-  const names = groupFields.map((fields, index) => (fields.length === 1 && fields[0] !== undefined ? fields[0] : (aggregation.groupBy[index] ?? '')));
+  const names = groupFields.map((fields, index) =>
+    fields.length === 1 && fields[0] !== undefined ? fields[0] : (aggregation.groupBy[index] ?? ''),
+  );
   const type: CorrelationType = aggregation.field === undefined ? 'event_count' : 'value_count';
   let valueField: CompiledCorrelation['valueField'];
   if (aggregation.field !== undefined) {
     const targets = unit.resolveField(aggregation.field);
     const getter = coalesceGetter(targets);
-    valueField = { name: targets.length === 1 && targets[0] !== undefined ? targets[0] : aggregation.field, valueOf: (_ruleId, event) => toGroupValue(getter(event)) };
+    valueField = {
+      name: targets.length === 1 && targets[0] !== undefined ? targets[0] : aggregation.field,
+      valueOf: (_ruleId, event) => toGroupValue(getter(event)),
+    };
   }
   unit.parsed.issues.warning(
     'legacy_aggregation',

@@ -19,14 +19,22 @@ export interface LoadRulesOptions {
 }
 
 function failure(errors: readonly RuleError[], files = 0): LoadResult {
-  return { ruleSet: { rules: [] }, errors, warnings: [], stats: { files, documents: 0, loaded: 0, failed: 0 } };
+  return {
+    ruleSet: { rules: [] },
+    errors,
+    warnings: [],
+    stats: { files, documents: 0, loaded: 0, failed: 0 },
+  };
 }
 
 /**
  * Loads Sigma rules from files and directories (recursively, `.yml`/`.yaml`). Reports every error
  * with file and line at once; the rules without errors still load.
  */
-export async function loadRules(paths: readonly string[], options: LoadRulesOptions = {}): Promise<LoadResult> {
+export async function loadRules(
+  paths: readonly string[],
+  options: LoadRulesOptions = {},
+): Promise<LoadResult> {
   let mappings = options.mappings;
   if (mappings === undefined) {
     const loaded = await loadMappings(options.mappingsDir ?? defaultMappingsDir());

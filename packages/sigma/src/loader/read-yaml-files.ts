@@ -9,7 +9,14 @@ async function collect(target: string, into: string[], errors: RuleError[]): Pro
   try {
     info = await stat(target);
   } catch (error) {
-    errors.push({ severity: 'error', code: 'read_error', file: target, line: 1, column: 1, message: (error as Error).message });
+    errors.push({
+      severity: 'error',
+      code: 'read_error',
+      file: target,
+      line: 1,
+      column: 1,
+      message: (error as Error).message,
+    });
     return;
   }
   if (info.isDirectory()) {
@@ -27,7 +34,9 @@ async function collect(target: string, into: string[], errors: RuleError[]): Pro
 }
 
 /** Reads every `.yml`/`.yaml` file under the given files and directories (recursively, sorted). */
-export async function readYamlFiles(paths: readonly string[]): Promise<{ sources: { file: string; text: string }[]; errors: RuleError[] }> {
+export async function readYamlFiles(
+  paths: readonly string[],
+): Promise<{ sources: { file: string; text: string }[]; errors: RuleError[] }> {
   const files: string[] = [];
   const errors: RuleError[] = [];
   for (const target of paths) await collect(target, files, errors);
@@ -36,7 +45,14 @@ export async function readYamlFiles(paths: readonly string[]): Promise<{ sources
     try {
       sources.push({ file, text: await readFile(file, 'utf8') });
     } catch (error) {
-      errors.push({ severity: 'error', code: 'read_error', file, line: 1, column: 1, message: (error as Error).message });
+      errors.push({
+        severity: 'error',
+        code: 'read_error',
+        file,
+        line: 1,
+        column: 1,
+        message: (error as Error).message,
+      });
     }
   }
   return { sources, errors };

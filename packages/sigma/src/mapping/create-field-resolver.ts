@@ -4,7 +4,8 @@ import { matchesSubset } from './resolve-logsource.js';
 
 function byPrefix(prefixes: ReadonlyMap<string, string>, field: string): readonly string[] | undefined {
   for (const [prefix, target] of prefixes) {
-    if (field.startsWith(prefix) && field.length > prefix.length) return [target + field.slice(prefix.length)];
+    if (field.startsWith(prefix) && field.length > prefix.length)
+      return [target + field.slice(prefix.length)];
   }
   return undefined;
 }
@@ -17,7 +18,8 @@ export function createFieldResolver(
   mappings: Mappings,
   logsource: RuleLogsource | undefined,
 ): (field: string) => readonly string[] {
-  const scopes = logsource === undefined ? [] : mappings.scoped.filter((scope) => matchesSubset(scope.match, logsource));
+  const scopes =
+    logsource === undefined ? [] : mappings.scoped.filter((scope) => matchesSubset(scope.match, logsource));
   const where = logsource === undefined ? 'correlation rules' : `logsource ${describeLogsource(logsource)}`;
   return (field) => {
     for (const scope of scopes) {
@@ -26,7 +28,10 @@ export function createFieldResolver(
     }
     const mapped = mappings.global.get(field) ?? byPrefix(mappings.prefixes, field);
     if (mapped !== undefined) return mapped;
-    if (mappings.ecsFields.has(field) || mappings.passthroughPrefixes.some((prefix) => field.startsWith(prefix))) {
+    if (
+      mappings.ecsFields.has(field) ||
+      mappings.passthroughPrefixes.some((prefix) => field.startsWith(prefix))
+    ) {
       return [field];
     }
     throw new RuleCompileError(

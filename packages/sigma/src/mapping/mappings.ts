@@ -33,6 +33,8 @@ export interface Mappings {
 }
 
 export function describeLogsource(logsource: RuleLogsource): string {
-  const parts = LOGSOURCE_KEYS.filter((key) => logsource[key] !== undefined).map((key) => `${key}=${logsource[key] ?? ''}`);
+  const parts = LOGSOURCE_KEYS.filter((key) => logsource[key] !== undefined).map(
+    (key) => `${key}=${logsource[key] ?? ''}`,
+  );
   return parts.length > 0 ? parts.join(' ') : '(empty)';
 }

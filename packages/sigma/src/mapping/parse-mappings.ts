@@ -6,11 +6,7 @@ import { IssueCollector } from '../issues/issue-collector.js';
 import { zodIssueMessage, zodIssuePath } from '../issues/zod-issue-path.js';
 import type { RuleError } from '../issues/rule-issue.js';
 import { parseYamlFile, type YamlDocument } from '../yaml/yaml-document.js';
-import {
-  fieldsFileSchema,
-  logsourcesFileSchema,
-  type LogsourceMatchInput,
-} from './mappings.schema.js';
+import { fieldsFileSchema, logsourcesFileSchema, type LogsourceMatchInput } from './mappings.schema.js';
 import { LOGSOURCE_KEYS, type LogsourceMatch, type Mappings } from './mappings.js';
 
 export interface MappingSources {
@@ -38,12 +34,25 @@ function validate<S extends z.ZodType>(
 ): { data: z.infer<S>; document: YamlDocument } | undefined {
   const parsed = parseYamlFile(source.file, source.text);
   for (const issue of parsed.syntaxIssues) {
-    collector.add({ severity: 'error', code: 'yaml_syntax', file: source.file, ...issue.position, message: issue.message });
+    collector.add({
+      severity: 'error',
+      code: 'yaml_syntax',
+      file: source.file,
+      ...issue.position,
+      message: issue.message,
+    });
   }
   const [document] = parsed.documents;
   if (document === undefined) {
     if (parsed.syntaxIssues.length === 0) {
-      collector.add({ severity: 'error', code: 'invalid_structure', file: source.file, line: 1, column: 1, message: 'empty mapping file' });
+      collector.add({
+        severity: 'error',
+        code: 'invalid_structure',
+        file: source.file,
+        line: 1,
+        column: 1,
+        message: 'empty mapping file',
+      });
     }
     return undefined;
   }
@@ -57,7 +66,10 @@ function validate<S extends z.ZodType>(
 }
 
 /** Validates both mapping files; every problem is reported with file and line. */
-export function parseMappings(sources: MappingSources): { mappings?: Mappings; errors: readonly RuleError[] } {
+export function parseMappings(sources: MappingSources): {
+  mappings?: Mappings;
+  errors: readonly RuleError[];
+} {
   const collector = new IssueCollector();
   const logsources = validate(logsourcesFileSchema, sources.logsources, collector);
   const fields = validate(fieldsFileSchema, sources.fields, collector);
@@ -67,7 +79,11 @@ export function parseMappings(sources: MappingSources): { mappings?: Mappings; e
   logsources.data.logsources.forEach((entry, index) => {
     for (const dataset of entry.datasets) {
       if (!known.has(dataset)) {
-        issues.error('invalid_structure', ['logsources', index, 'datasets'], `dataset '${dataset}' is not in the 'datasets' list`);
+        issues.error(
+          'invalid_structure',
+          ['logsources', index, 'datasets'],
+          `dataset '${dataset}' is not in the 'datasets' list`,
+        );
       }
     }
   });
@@ -76,7 +92,10 @@ export function parseMappings(sources: MappingSources): { mappings?: Mappings; e
     new Map(Object.entries(record).map(([key, value]) => [key, list(value)] as const));
   const mappings: Mappings = {
     datasets: logsources.data.datasets,
-    logsources: logsources.data.logsources.map((entry) => ({ match: toMatch(entry.logsource), datasets: entry.datasets })),
+    logsources: logsources.data.logsources.map((entry) => ({
+      match: toMatch(entry.logsource),
+      datasets: entry.datasets,
+    })),
     keywordFields: fields.data.keyword_fields,
     ecsFields: new Set([...eventSchemaFields(), ...fields.data.ecs_extra]),
     passthroughPrefixes: fields.data.passthrough_prefixes,
@@ -97,7 +116,9 @@ export function defaultMappingsDir(): string {
 }
 
 /** Reads `logsources.yml` and `fields.yml` from a directory. */
-export async function loadMappings(dir: string = defaultMappingsDir()): Promise<{ mappings?: Mappings; errors: readonly RuleError[] }> {
+export async function loadMappings(
+  dir: string = defaultMappingsDir(),
+): Promise<{ mappings?: Mappings; errors: readonly RuleError[] }> {
   const read = async (name: string) => {
     const file = path.join(dir, name);
     return { file, text: await readFile(file, 'utf8') };

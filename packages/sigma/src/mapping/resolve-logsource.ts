@@ -21,6 +21,9 @@ export function matchesSubset(match: LogsourceMatch, logsource: RuleLogsource): 
 }
 
 /** Datasets a rule with this logsource sees ([] = all), or undefined when Vigil ingests no such logs. */
-export function resolveLogsource(mappings: Mappings, logsource: RuleLogsource): readonly string[] | undefined {
+export function resolveLogsource(
+  mappings: Mappings,
+  logsource: RuleLogsource,
+): readonly string[] | undefined {
   return mappings.logsources.find((entry) => matchesExactly(entry.match, logsource))?.datasets;
 }

@@ -26,7 +26,8 @@ export function compileRegex(spec: RegexSpec): (text: string) => boolean {
   try {
     compiled = RE2JS.compile(pattern, flags);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
+    const reason =
+      error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
     throw new RuleCompileError(
       'invalid_regex',
       `regex /${spec.pattern}/ is not supported by the linear-time engine (RE2): ${reason}`,

@@ -54,7 +54,9 @@ export function hasWildcards(value: SigmaString): boolean {
 }
 
 export function plainText(value: SigmaString): string {
-  return value.parts.map((part) => (typeof part === 'string' ? part : part === WILDCARD_ANY ? '*' : '?')).join('');
+  return value.parts
+    .map((part) => (typeof part === 'string' ? part : part === WILDCARD_ANY ? '*' : '?'))
+    .join('');
 }
 
 /** Puts `*` in front and/or at the end unless already there (contains/startswith/endswith). */

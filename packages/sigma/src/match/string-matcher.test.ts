@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { parseSigmaString, plainText, WILDCARD_ANY, WILDCARD_ONE } from './sigma-string.js';
 import { compileStringMatcher } from './string-matcher.js';
 
-const matches = (pattern: string, text: string, cased = false) => compileStringMatcher(parseSigmaString(pattern), cased)(text);
+const matches = (pattern: string, text: string, cased = false) =>
+  compileStringMatcher(parseSigmaString(pattern), cased)(text);
 
 describe('parseSigmaString', () => {
   it('reads * and ? as wildcards and collapses **', () => {
-    expect(parseSigmaString('a*b?c**').parts).toEqual(['a', WILDCARD_ANY, 'b', WILDCARD_ONE, 'c', WILDCARD_ANY]);
+    expect(parseSigmaString('a*b?c**').parts).toEqual([
+      'a',
+      WILDCARD_ANY,
+      'b',
+      WILDCARD_ONE,
+      'c',
+      WILDCARD_ANY,
+    ]);
   });
 
   it('follows the specification escapes', () => {

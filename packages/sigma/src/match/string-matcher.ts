@@ -90,7 +90,12 @@ function caseSensitiveMatcher(value: SigmaString): StringMatcher {
     const suffix = parts[1];
     return (candidate) => candidate.endsWith(suffix);
   }
-  if (parts.length === 3 && parts[0] === WILDCARD_ANY && typeof parts[1] === 'string' && parts[2] === WILDCARD_ANY) {
+  if (
+    parts.length === 3 &&
+    parts[0] === WILDCARD_ANY &&
+    typeof parts[1] === 'string' &&
+    parts[2] === WILDCARD_ANY
+  ) {
     const infix = parts[1];
     return (candidate) => candidate.includes(infix);
   }

@@ -4,7 +4,10 @@ import { compileOne, compileTexts, makeEvent, matcherOf, ruleWith } from '../tes
 import { base64Offsets } from './encoding-modifiers.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
-const rule = (item: string) => matcherOf(compileOne(ruleWith(`    selection:\n        ${item}\n    condition: selection`, 'category: webserver')));
+const rule = (item: string) =>
+  matcherOf(
+    compileOne(ruleWith(`    selection:\n        ${item}\n    condition: selection`, 'category: webserver')),
+  );
 const query = (value: string) => makeEvent({ url: { query: value } });
 
 describe('base64 modifiers', () => {
@@ -27,8 +30,17 @@ describe('base64 modifiers', () => {
   });
 
   it('refuses wildcards and warns when contains is missing', () => {
-    const result = compileTexts(ruleWith(`    a:\n        cs-uri-query|base64: 'a*'\n    b:\n        cs-uri-query|base64offset: 'abc'\n    condition: a or b`, 'category: webserver'));
-    expect(result.errors.map((error) => error.message)).toEqual([`'base64' cannot encode a value with wildcards`]);
-    expect(result.warnings.map((warning) => warning.message)).toContain(`'base64offset' without a following 'contains' matches only whole values`);
+    const result = compileTexts(
+      ruleWith(
+        `    a:\n        cs-uri-query|base64: 'a*'\n    b:\n        cs-uri-query|base64offset: 'abc'\n    condition: a or b`,
+        'category: webserver',
+      ),
+    );
+    expect(result.errors.map((error) => error.message)).toEqual([
+      `'base64' cannot encode a value with wildcards`,
+    ]);
+    expect(result.warnings.map((warning) => warning.message)).toContain(
+      `'base64offset' without a following 'contains' matches only whole values`,
+    );
   });
 });

@@ -3,7 +3,8 @@ import { compileOne, compileTexts, makeEvent, matcherOf, ruleWith } from '../tes
 
 const firewall = 'category: firewall';
 const from = (ip: string) => makeEvent({ source: { ip } });
-const rule = (items: string, logsource = firewall) => matcherOf(compileOne(ruleWith(`    selection:\n        ${items}\n    condition: selection`, logsource)));
+const rule = (items: string, logsource = firewall) =>
+  matcherOf(compileOne(ruleWith(`    selection:\n        ${items}\n    condition: selection`, logsource)));
 
 describe('cidr', () => {
   it('matches IPv4 networks', () => {
@@ -31,7 +32,12 @@ describe('cidr', () => {
   });
 
   it('rejects invalid networks with their line', () => {
-    const result = compileTexts(ruleWith(`    selection:\n        src_ip|cidr:\n            - 10.0.0.0/8\n            - 10.0.0.0/33\n    condition: selection`, firewall));
+    const result = compileTexts(
+      ruleWith(
+        `    selection:\n        src_ip|cidr:\n            - 10.0.0.0/8\n            - 10.0.0.0/33\n    condition: selection`,
+        firewall,
+      ),
+    );
     expect(result.errors.map((error) => [error.code, error.line, error.message])).toEqual([
       ['invalid_cidr', 8, `'10.0.0.0/33' is not an IPv4 or IPv6 CIDR network`],
     ]);
@@ -50,7 +56,9 @@ describe('exists', () => {
   });
 
   it('needs a boolean', () => {
-    const result = compileTexts(ruleWith(`    selection:\n        user.name|exists: 'yes'\n    condition: selection`, 'product: linux'));
+    const result = compileTexts(
+      ruleWith(`    selection:\n        user.name|exists: 'yes'\n    condition: selection`, 'product: linux'),
+    );
     expect(result.errors[0]?.message).toBe(`modifier 'exists' cannot apply to string 'yes' (expects bool)`);
   });
 });
@@ -71,7 +79,12 @@ describe('fieldref', () => {
   });
 
   it('rejects unknown referenced fields', () => {
-    const result = compileTexts(ruleWith(`    selection:\n        user.name|fieldref: NoSuchField\n    condition: selection`, 'product: linux'));
+    const result = compileTexts(
+      ruleWith(
+        `    selection:\n        user.name|fieldref: NoSuchField\n    condition: selection`,
+        'product: linux',
+      ),
+    );
     expect(result.errors[0]?.code).toBe('unsupported_field');
   });
 });
@@ -80,26 +93,61 @@ describe('expand (placeholders from lists)', () => {
   const lists = { allowed_networks: ['10.0.0.0/8', 'fd00::/8'], admins: ['root', 'adm_*'] };
 
   it('replaces %name% with the list values, as Sigma strings, before other modifiers', () => {
-    const networks = matcherOf(compileOne(ruleWith(`    allowed:\n        src_ip|expand|cidr: '%allowed_networks%'\n    condition: not allowed`, firewall), lists));
+    const networks = matcherOf(
+      compileOne(
+        ruleWith(
+          `    allowed:\n        src_ip|expand|cidr: '%allowed_networks%'\n    condition: not allowed`,
+          firewall,
+        ),
+        lists,
+      ),
+    );
     expect(networks(from('10.9.9.9'))).toBe(false);
     expect(networks(from('fd12::1'))).toBe(false);
     expect(networks(from('8.8.8.8'))).toBe(true);
-    const admins = matcherOf(compileOne(ruleWith(`    selection:\n        user.name|expand: '%admins%'\n    condition: selection`, 'product: linux'), lists));
+    const admins = matcherOf(
+      compileOne(
+        ruleWith(
+          `    selection:\n        user.name|expand: '%admins%'\n    condition: selection`,
+          'product: linux',
+        ),
+        lists,
+      ),
+    );
     expect(admins(makeEvent({ user: { name: 'adm_alice' } }))).toBe(true);
     expect(admins(makeEvent({ user: { name: 'alice' } }))).toBe(false);
   });
 
   it('combines placeholders with text, and keeps \\% as a plain percent', () => {
-    const match = matcherOf(compileOne(ruleWith(`    selection:\n        message|expand: '\\%x %admins% logged in'\n    condition: selection`, 'product: linux'), lists));
+    const match = matcherOf(
+      compileOne(
+        ruleWith(
+          `    selection:\n        message|expand: '\\%x %admins% logged in'\n    condition: selection`,
+          'product: linux',
+        ),
+        lists,
+      ),
+    );
     expect(match(makeEvent({ message: '%x root logged in' }))).toBe(true);
     expect(match(makeEvent({ message: '%x adm_bob logged in' }))).toBe(true);
     expect(match(makeEvent({ message: 'x root logged in' }))).toBe(false);
   });
 
   it('leaves %name% literal without expand, and rejects unknown placeholders', () => {
-    const literal = matcherOf(compileOne(ruleWith(`    selection:\n        message: '%admins%'\n    condition: selection`, 'product: linux'), lists));
+    const literal = matcherOf(
+      compileOne(
+        ruleWith(`    selection:\n        message: '%admins%'\n    condition: selection`, 'product: linux'),
+        lists,
+      ),
+    );
     expect(literal(makeEvent({ message: '%admins%' }))).toBe(true);
-    const result = compileTexts(ruleWith(`    selection:\n        message|expand: '%nope%'\n    condition: selection`, 'product: linux'), lists);
+    const result = compileTexts(
+      ruleWith(
+        `    selection:\n        message|expand: '%nope%'\n    condition: selection`,
+        'product: linux',
+      ),
+      lists,
+    );
     expect(result.errors.map((error) => [error.code, error.line, error.message])).toEqual([
       ['unknown_placeholder', 8, 'placeholder %nope% is not defined by any list'],
     ]);

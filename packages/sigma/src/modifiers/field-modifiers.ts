@@ -19,7 +19,10 @@ export const fieldrefModifier: ModifierDefinition = {
     if (!context.hasField) throw new RuleCompileError('invalid_modifier_use', `'fieldref' needs a field`);
     const value = expectKind('fieldref', input, ['string']);
     if (hasWildcards(value.value)) {
-      throw new RuleCompileError('invalid_modifier_use', `a field reference cannot contain wildcards: '${value.raw}'`);
+      throw new RuleCompileError(
+        'invalid_modifier_use',
+        `a field reference cannot contain wildcards: '${value.raw}'`,
+      );
     }
     return {
       kind: 'fieldref',
@@ -32,7 +35,9 @@ export const fieldrefModifier: ModifierDefinition = {
 };
 
 /** Validates `a.b.c.d/n` or `v6::/n`, both families (RFC 4632 / RFC 4291 prefixes). */
-export function parseCidr(text: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | undefined {
+export function parseCidr(
+  text: string,
+): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | undefined {
   const slash = text.lastIndexOf('/');
   const address = slash < 0 ? text : text.slice(0, slash);
   const prefixText = slash < 0 ? undefined : text.slice(slash + 1);

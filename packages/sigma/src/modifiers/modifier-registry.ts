@@ -53,7 +53,8 @@ export function expectKind<K extends SigmaValueKind>(
   value: SigmaValue,
   kinds: readonly K[],
 ): Extract<SigmaValue, { kind: K }> {
-  if ((kinds as readonly SigmaValueKind[]).includes(value.kind)) return value as Extract<SigmaValue, { kind: K }>;
+  if ((kinds as readonly SigmaValueKind[]).includes(value.kind))
+    return value as Extract<SigmaValue, { kind: K }>;
   throw new RuleCompileError(
     'invalid_modifier_use',
     `modifier '${modifier}' cannot apply to ${describeValue(value)} (expects ${kinds.join(' or ')})`,

@@ -17,20 +17,35 @@ describe('numeric comparison modifiers', () => {
   });
 
   it('combine into a range with two items of one selection', () => {
-    const match = matcherOf(compileOne(ruleWith(`    low:\n        sc-status|gte: 400\n    high:\n        sc-status|lt: 500\n    condition: low and high`, 'category: webserver')));
+    const match = matcherOf(
+      compileOne(
+        ruleWith(
+          `    low:\n        sc-status|gte: 400\n    high:\n        sc-status|lt: 500\n    condition: low and high`,
+          'category: webserver',
+        ),
+      ),
+    );
     expect(match(status(404))).toBe(true);
     expect(match(status(500))).toBe(false);
   });
 
   it('need a number', () => {
-    const result = compileTexts(ruleWith(`    selection:\n        sc-status|gt: 'many'\n    condition: selection`, 'category: webserver'));
+    const result = compileTexts(
+      ruleWith(
+        `    selection:\n        sc-status|gt: 'many'\n    condition: selection`,
+        'category: webserver',
+      ),
+    );
     expect(result.errors[0]?.message).toBe(`modifier 'gt' needs a number, got 'many'`);
   });
 });
 
 describe('time modifiers', () => {
   it('compare one UTC part of a date field', () => {
-    const night = rule(`'@timestamp|hour':\n            - 0\n            - 1\n            - 2`, 'product: linux');
+    const night = rule(
+      `'@timestamp|hour':\n            - 0\n            - 1\n            - 2`,
+      'product: linux',
+    );
     expect(night(makeEvent({ '@timestamp': '2025-03-01T01:30:00.000Z' }))).toBe(true);
     expect(night(makeEvent({ '@timestamp': '2025-03-01T01:30:00.000+02:00' }))).toBe(false);
     expect(night(makeEvent({ '@timestamp': '2025-03-01T10:00:00.000Z' }))).toBe(false);
@@ -43,7 +58,9 @@ describe('time modifiers', () => {
   });
 
   it('reject out-of-range values', () => {
-    const result = compileTexts(ruleWith(`    selection:\n        '@timestamp|hour': 24\n    condition: selection`, 'product: linux'));
+    const result = compileTexts(
+      ruleWith(`    selection:\n        '@timestamp|hour': 24\n    condition: selection`, 'product: linux'),
+    );
     expect(result.errors[0]?.message).toBe(`modifier 'hour' needs an integer from 0 to 23, got 24`);
   });
 });

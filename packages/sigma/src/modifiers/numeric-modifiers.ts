@@ -18,7 +18,10 @@ function numberOf(name: string, input: SigmaValue): number {
   const value = expectKind(name, input, ['number', 'string']);
   const number = value.kind === 'number' ? value.value : toNumber(value.raw);
   if (number === undefined) {
-    throw new RuleCompileError('invalid_value', `modifier '${name}' needs a number, got '${value.kind === 'string' ? value.raw : ''}'`);
+    throw new RuleCompileError(
+      'invalid_value',
+      `modifier '${name}' needs a number, got '${value.kind === 'string' ? value.raw : ''}'`,
+    );
   }
   return number;
 }
@@ -49,7 +52,10 @@ function timeModifier(unit: TimePart): ModifierDefinition {
       const value = numberOf(unit, input);
       const [min, max] = TIME_RANGES[unit];
       if (!Number.isInteger(value) || value < min || value > max) {
-        throw new RuleCompileError('invalid_value', `modifier '${unit}' needs an integer from ${min} to ${max}, got ${value}`);
+        throw new RuleCompileError(
+          'invalid_value',
+          `modifier '${unit}' needs an integer from ${min} to ${max}, got ${value}`,
+        );
       }
       return { kind: 'timepart', unit, value };
     },

@@ -3,7 +3,8 @@ import { compileOne, compileTexts, makeEvent, matcherOf, ruleWith } from '../tes
 
 const web = 'category: webserver';
 const uri = (value: string) => makeEvent({ url: { original: value } });
-const regexRule = (item: string) => matcherOf(compileOne(ruleWith(`    selection:\n        ${item}\n    condition: selection`, web)));
+const regexRule = (item: string) =>
+  matcherOf(compileOne(ruleWith(`    selection:\n        ${item}\n    condition: selection`, web)));
 
 describe('re modifier (RE2, linear time)', () => {
   it('searches anywhere, case-sensitively by default', () => {
@@ -34,18 +35,28 @@ describe('re modifier (RE2, linear time)', () => {
     const result = compileTexts([
       {
         file: 'rules/web/backref.yml',
-        text: ruleWith(`    selection:\n        c-uri|re: '(a)\\1'\n    lookahead:\n        c-uri|re: 'foo(?=bar)'\n    condition: selection or lookahead`, web),
+        text: ruleWith(
+          `    selection:\n        c-uri|re: '(a)\\1'\n    lookahead:\n        c-uri|re: 'foo(?=bar)'\n    condition: selection or lookahead`,
+          web,
+        ),
       },
     ]);
     expect(result.ruleSet.rules).toEqual([]);
-    expect(result.errors.map((error) => `${error.file}:${error.line} ${error.code}: ${error.message}`)).toEqual([
+    expect(
+      result.errors.map((error) => `${error.file}:${error.line} ${error.code}: ${error.message}`),
+    ).toEqual([
       `rules/web/backref.yml:8 invalid_regex: regex /(a)\\1/ is not supported by the linear-time engine (RE2): invalid escape sequence: \`\\1\``,
       `rules/web/backref.yml:10 invalid_regex: regex /foo(?=bar)/ is not supported by the linear-time engine (RE2): invalid or unsupported Perl syntax: \`(?=\``,
     ]);
   });
 
   it('must come first in the modifier chain, and flags need re', () => {
-    const result = compileTexts(ruleWith(`    a:\n        c-uri|contains|re: 'x'\n    b:\n        c-uri|i: 'x'\n    condition: a or b`, web));
+    const result = compileTexts(
+      ruleWith(
+        `    a:\n        c-uri|contains|re: 'x'\n    b:\n        c-uri|i: 'x'\n    condition: a or b`,
+        web,
+      ),
+    );
     expect(result.errors.map((error) => error.message)).toEqual([
       `modifier 're' must come first (found after 'contains')`,
       `modifier 'i' cannot apply to string 'x' (expects regex)`,

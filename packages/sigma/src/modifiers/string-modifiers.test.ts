@@ -3,7 +3,8 @@ import { compileOne, compileTexts, makeEvent, matcherOf, ruleWith } from '../tes
 
 const web = 'category: webserver';
 const uri = (value: string) => makeEvent({ url: { original: value } });
-const one = (item: string) => matcherOf(compileOne(ruleWith(`    selection:\n        ${item}\n    condition: selection`, web)));
+const one = (item: string) =>
+  matcherOf(compileOne(ruleWith(`    selection:\n        ${item}\n    condition: selection`, web)));
 
 describe('string modifiers', () => {
   it('contains / startswith / endswith put wildcards around the value', () => {
@@ -18,7 +19,14 @@ describe('string modifiers', () => {
   });
 
   it('numbers under a string modifier match as text', () => {
-    const match = matcherOf(compileOne(ruleWith(`    selection:\n        dst_port|startswith: 80\n    condition: selection`, 'category: firewall')));
+    const match = matcherOf(
+      compileOne(
+        ruleWith(
+          `    selection:\n        dst_port|startswith: 80\n    condition: selection`,
+          'category: firewall',
+        ),
+      ),
+    );
     expect(match(makeEvent({ destination: { port: 8080 } }))).toBe(true);
     expect(match(makeEvent({ destination: { port: 443 } }))).toBe(false);
   });
@@ -45,7 +53,9 @@ describe('string modifiers', () => {
   });
 
   it('warns about all on a single value', () => {
-    const result = compileTexts(ruleWith(`    selection:\n        c-uri|contains|all: 'x'\n    condition: selection`, web));
+    const result = compileTexts(
+      ruleWith(`    selection:\n        c-uri|contains|all: 'x'\n    condition: selection`, web),
+    );
     expect(result.errors).toEqual([]);
     expect(result.warnings.map((warning) => warning.message)).toContain(
       `'all' on a single value has no effect (Sigma disallows it; use another selection)`,
@@ -54,7 +64,10 @@ describe('string modifiers', () => {
 
   it('rejects unknown and Windows-only modifiers with file and line', () => {
     const result = compileTexts(
-      ruleWith(`    selection:\n        c-uri|contain: 'x'\n    other:\n        c-uri|windash: '-x'\n    condition: selection or other`, web),
+      ruleWith(
+        `    selection:\n        c-uri|contain: 'x'\n    other:\n        c-uri|windash: '-x'\n    condition: selection or other`,
+        web,
+      ),
     );
     expect(result.ruleSet.rules).toEqual([]);
     expect(result.errors.map((error) => [error.code, error.line, error.message])).toEqual([
@@ -68,7 +81,11 @@ describe('string modifiers', () => {
   });
 
   it('rejects modifiers applied to the wrong type', () => {
-    const result = compileTexts(ruleWith(`    selection:\n        c-uri|contains: true\n    condition: selection`, web));
-    expect(result.errors[0]?.message).toBe(`modifier 'contains' cannot apply to bool true (expects string or regex or fieldref)`);
+    const result = compileTexts(
+      ruleWith(`    selection:\n        c-uri|contains: true\n    condition: selection`, web),
+    );
+    expect(result.errors[0]?.message).toBe(
+      `modifier 'contains' cannot apply to bool true (expects string or regex or fieldref)`,
+    );
   });
 });

@@ -17,7 +17,11 @@ function wildcardModifier(name: string, before: boolean, after: boolean): Modifi
       if (value.kind === 'string') return { ...value, value: wrapWildcards(value.value, before, after) };
       if (value.kind === 'regex') {
         // Regexes already search anywhere; startswith/endswith anchor the side they name.
-        return { ...value, anchorStart: value.anchorStart || (!before && after), anchorEnd: value.anchorEnd || (before && !after) };
+        return {
+          ...value,
+          anchorStart: value.anchorStart || (!before && after),
+          anchorEnd: value.anchorEnd || (before && !after),
+        };
       }
       return { ...value, startsWith: value.startsWith || after, endsWith: value.endsWith || before };
     },

@@ -41,7 +41,10 @@ function split(raw: string): Piece[] {
  * they may hold wildcards); `\%` is a plain percent sign. Several placeholders give every
  * combination. Unknown placeholders reject the rule, as the specification requires.
  */
-export function expandPlaceholders(raw: string, lookup: PlaceholderLookup): { values: string[]; placeholders: string[] } {
+export function expandPlaceholders(
+  raw: string,
+  lookup: PlaceholderLookup,
+): { values: string[]; placeholders: string[] } {
   let results = [''];
   const placeholders: string[] = [];
   for (const piece of split(raw)) {
@@ -51,11 +54,17 @@ export function expandPlaceholders(raw: string, lookup: PlaceholderLookup): { va
     }
     const values = lookup(piece.placeholder);
     if (values === undefined) {
-      throw new RuleCompileError('unknown_placeholder', `placeholder %${piece.placeholder}% is not defined by any list`);
+      throw new RuleCompileError(
+        'unknown_placeholder',
+        `placeholder %${piece.placeholder}% is not defined by any list`,
+      );
     }
     placeholders.push(piece.placeholder);
     if (results.length * values.length > MAX_EXPANSION) {
-      throw new RuleCompileError('invalid_value', `expanding '${raw}' gives more than ${MAX_EXPANSION} values`);
+      throw new RuleCompileError(
+        'invalid_value',
+        `expanding '${raw}' gives more than ${MAX_EXPANSION} values`,
+      );
     }
     results = results.flatMap((prefix) => values.map((value) => prefix + value));
   }

@@ -19,7 +19,13 @@ export function parsePlaceholderLists(sources: readonly { readonly file: string;
   for (const source of sources) {
     const parsed = parseYamlFile(source.file, source.text);
     for (const issue of parsed.syntaxIssues) {
-      collector.add({ severity: 'error', code: 'yaml_syntax', file: source.file, ...issue.position, message: issue.message });
+      collector.add({
+        severity: 'error',
+        code: 'yaml_syntax',
+        file: source.file,
+        ...issue.position,
+        message: issue.message,
+      });
     }
     for (const document of parsed.documents) {
       const issues = collector.forDocument(document);
@@ -30,13 +36,22 @@ export function parsePlaceholderLists(sources: readonly { readonly file: string;
       }
       for (const [name, items] of Object.entries(value as Record<string, unknown>)) {
         if (!NAME.test(name)) {
-          issues.error('invalid_structure', [name], `list name '${name}' may only use letters, digits, '_', '.', '-'`);
+          issues.error(
+            'invalid_structure',
+            [name],
+            `list name '${name}' may only use letters, digits, '_', '.', '-'`,
+          );
           continue;
         }
         const values = Array.isArray(items) ? (items as unknown[]) : [items];
         const bad = values.findIndex((item) => typeof item !== 'string' && typeof item !== 'number');
         if (bad >= 0) {
-          issues.error('invalid_value', Array.isArray(items) ? [name, bad] : [name], `list '${name}' may only hold strings and numbers`, 'value');
+          issues.error(
+            'invalid_value',
+            Array.isArray(items) ? [name, bad] : [name],
+            `list '${name}' may only hold strings and numbers`,
+            'value',
+          );
           continue;
         }
         const previous = definedIn.get(name);

@@ -13,7 +13,11 @@ export function ruleVersion(fingerprint: unknown): string {
   return sha256Id(canonicalJson(fingerprint)).slice(0, 16);
 }
 
-export function buildRuleMeta(parsed: ParsedRule, version: string, overrides: Partial<Pick<RuleMeta, 'id' | 'title'>> = {}): RuleMeta {
+export function buildRuleMeta(
+  parsed: ParsedRule,
+  version: string,
+  overrides: Partial<Pick<RuleMeta, 'id' | 'title'>> = {},
+): RuleMeta {
   return {
     id: overrides.id ?? parsed.id,
     ...(parsed.name === undefined || overrides.id !== undefined ? {} : { name: parsed.name }),

@@ -28,13 +28,20 @@ export interface DetectionUnit {
 }
 
 /** Compiles a detection rule's logsource and detection; undefined (with located errors) when it fails. */
-export function compileDetectionRule(parsed: ParsedRule, environment: CompileEnvironment): DetectionUnit | undefined {
+export function compileDetectionRule(
+  parsed: ParsedRule,
+  environment: CompileEnvironment,
+): DetectionUnit | undefined {
   const { issues } = parsed;
   const logsource = parsed.logsource;
   if (logsource === undefined) return undefined;
   const datasets = resolveLogsource(environment.mappings, logsource);
   if (datasets === undefined) {
-    issues.error('unsupported_logsource', ['logsource'], `Vigil ingests no logs for logsource ${describeLogsource(logsource)} (rules/mappings/logsources.yml)`);
+    issues.error(
+      'unsupported_logsource',
+      ['logsource'],
+      `Vigil ingests no logs for logsource ${describeLogsource(logsource)} (rules/mappings/logsources.yml)`,
+    );
     return undefined;
   }
   const resolveField = createFieldResolver(environment.mappings, logsource);
@@ -54,11 +61,18 @@ export function compileDetectionRule(parsed: ParsedRule, environment: CompileEnv
     const timeframe = (parsed.body['detection'] as Record<string, unknown>)['timeframe'];
     const timespanMs = parseTimespan(timeframe);
     if (timespanMs === undefined) {
-      issues.error('invalid_timespan', ['detection', timeframe === undefined ? 'condition' : 'timeframe'], `a legacy aggregation needs 'detection.timeframe' like 10m (got ${JSON.stringify(timeframe ?? null)})`);
+      issues.error(
+        'invalid_timespan',
+        ['detection', timeframe === undefined ? 'condition' : 'timeframe'],
+        `a legacy aggregation needs 'detection.timeframe' like 10m (got ${JSON.stringify(timeframe ?? null)})`,
+      );
       return undefined;
     }
     let unsupported = false;
-    for (const field of [...detection.aggregation.groupBy, ...(detection.aggregation.field === undefined ? [] : [detection.aggregation.field])]) {
+    for (const field of [
+      ...detection.aggregation.groupBy,
+      ...(detection.aggregation.field === undefined ? [] : [detection.aggregation.field]),
+    ]) {
       try {
         context.usedFields.set(field, resolveField(field));
       } catch (error) {

@@ -30,13 +30,21 @@ export function compileFilter(parsed: ParsedRule, environment: CompileEnvironmen
   const { issues } = parsed;
   const section = parsed.body['filter'];
   if (section === null || typeof section !== 'object' || Array.isArray(section)) {
-    issues.error('invalid_structure', ['filter'], `'filter' must be a map with 'rules', search identifiers and a 'condition'`);
+    issues.error(
+      'invalid_structure',
+      ['filter'],
+      `'filter' must be a map with 'rules', search identifiers and a 'condition'`,
+    );
     return undefined;
   }
   const { rules: rawRules, ...detection } = section as Record<string, unknown>;
   const rules = parseTargets(rawRules);
   if (rules === undefined) {
-    issues.error('invalid_structure', rawRules === undefined ? ['filter'] : ['filter', 'rules'], `'filter.rules' must be 'any', a rule id/name or a list of them`);
+    issues.error(
+      'invalid_structure',
+      rawRules === undefined ? ['filter'] : ['filter', 'rules'],
+      `'filter.rules' must be 'any', a rule id/name or a list of them`,
+    );
   }
   if (typeof detection['condition'] !== 'string') {
     issues.error('invalid_structure', ['filter'], `a filter needs exactly one 'condition' string`);
@@ -64,6 +72,11 @@ export function compileFilter(parsed: ParsedRule, environment: CompileEnvironmen
     logsource: match,
     rules,
     match: compiled.match,
-    fingerprint: { filter: section, logsource, fields: Object.fromEntries(context.usedFields), placeholders: Object.fromEntries(context.usedPlaceholders) },
+    fingerprint: {
+      filter: section,
+      logsource,
+      fields: Object.fromEntries(context.usedFields),
+      placeholders: Object.fromEntries(context.usedPlaceholders),
+    },
   };
 }

@@ -3,9 +3,19 @@ import { z } from 'zod';
 const name = z.string().min(1);
 const names = z.union([name.transform((value) => [value]), z.array(name).min(1)]);
 
-export const SUPPORTED_CORRELATION_TYPES = ['event_count', 'value_count', 'temporal', 'temporal_ordered'] as const;
+export const SUPPORTED_CORRELATION_TYPES = [
+  'event_count',
+  'value_count',
+  'temporal',
+  'temporal_ordered',
+] as const;
 /** Sigma 2.1 metric correlations, which Vigil's streaming operators do not implement. */
-export const METRIC_CORRELATION_TYPES = ['value_sum', 'value_avg', 'value_percentile', 'value_median'] as const;
+export const METRIC_CORRELATION_TYPES = [
+  'value_sum',
+  'value_avg',
+  'value_percentile',
+  'value_median',
+] as const;
 
 /** The `correlation:` section of a Sigma correlation rule (Sigma correlation specification 2.1). */
 export const correlationSchema = z.strictObject({

@@ -25,7 +25,11 @@ export interface ParsedRule {
   readonly vigil?: VigilExtension;
 }
 
-function optionalString(body: Record<string, unknown>, key: string, issues: DocumentIssues): string | undefined {
+function optionalString(
+  body: Record<string, unknown>,
+  key: string,
+  issues: DocumentIssues,
+): string | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string' && value.length > 0) return value;
@@ -37,7 +41,11 @@ function optionalString(body: Record<string, unknown>, key: string, issues: Docu
 function parseLogsource(body: Record<string, unknown>, issues: DocumentIssues): RuleLogsource | undefined {
   const value = body['logsource'];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    issues.error('invalid_structure', value === undefined ? [] : ['logsource'], `'logsource' must be a map (category, product, service)`);
+    issues.error(
+      'invalid_structure',
+      value === undefined ? [] : ['logsource'],
+      `'logsource' must be a map (category, product, service)`,
+    );
     return undefined;
   }
   const logsource: RuleLogsource = {};
@@ -80,12 +88,20 @@ export function parseRuleDocument(document: YamlDocument, collector: IssueCollec
   }
   const body = value as Record<string, unknown>;
   if ('action' in body) {
-    issues.error('unsupported_action', ['action'], `'action: ${String(body['action'])}' (Sigma 1.0 rule collections) was removed in Sigma 2.0: write each rule as its own document`);
+    issues.error(
+      'unsupported_action',
+      ['action'],
+      `'action: ${String(body['action'])}' (Sigma 1.0 rule collections) was removed in Sigma 2.0: write each rule as its own document`,
+    );
     return undefined;
   }
   const kind = kindOf(body);
   if (kind === undefined) {
-    issues.error('invalid_structure', [], `not a Sigma rule: a document needs 'detection', 'correlation' or 'filter'`);
+    issues.error(
+      'invalid_structure',
+      [],
+      `not a Sigma rule: a document needs 'detection', 'correlation' or 'filter'`,
+    );
     return undefined;
   }
   const sigmaId = optionalString(body, 'id', issues);
@@ -95,18 +111,25 @@ export function parseRuleDocument(document: YamlDocument, collector: IssueCollec
   const titleValue = body['title'];
   const title = typeof titleValue === 'string' ? titleValue.trim() : '';
   if (title.length === 0 || title.length > 256) {
-    issues.error('missing_title', titleValue === undefined ? [] : ['title'], `'title' is required: a non-empty string of at most 256 characters`);
+    issues.error(
+      'missing_title',
+      titleValue === undefined ? [] : ['title'],
+      `'title' is required: a non-empty string of at most 256 characters`,
+    );
   }
   let level: RuleLevel | undefined;
   const levelValue = body['level'];
   if (levelValue !== undefined && levelValue !== null) {
-    if (typeof levelValue === 'string' && (RULE_LEVELS as readonly string[]).includes(levelValue)) level = levelValue as RuleLevel;
-    else issues.error('invalid_level', ['level'], `'level' must be one of ${RULE_LEVELS.join(', ')}`, 'value');
+    if (typeof levelValue === 'string' && (RULE_LEVELS as readonly string[]).includes(levelValue))
+      level = levelValue as RuleLevel;
+    else
+      issues.error('invalid_level', ['level'], `'level' must be one of ${RULE_LEVELS.join(', ')}`, 'value');
   }
   const tagsValue = body['tags'];
   let tags: string[] = [];
   if (Array.isArray(tagsValue) && tagsValue.every((tag) => typeof tag === 'string')) tags = tagsValue;
-  else if (tagsValue !== undefined && tagsValue !== null) issues.error('invalid_structure', ['tags'], `'tags' must be a list of strings`);
+  else if (tagsValue !== undefined && tagsValue !== null)
+    issues.error('invalid_structure', ['tags'], `'tags' must be a list of strings`);
   const description = optionalString(body, 'description', issues);
   const logsource = kind === 'correlation' ? undefined : parseLogsource(body, issues);
   const vigil = parseExtension(body, issues);

@@ -8,7 +8,12 @@ export const vigilExtensionSchema = z.strictObject({
   /** At most one alert per group per timespan. */
   suppress: z.strictObject({ 'group-by': names.default([]), timespan: name }).optional(),
   /** Alert when a group that sent matching events sends none for the timespan. */
-  absence: z.strictObject({ 'group-by': names.refine((list) => list.length > 0, 'needs at least one field'), timespan: name }).optional(),
+  absence: z
+    .strictObject({
+      'group-by': names.refine((list) => list.length > 0, 'needs at least one field'),
+      timespan: name,
+    })
+    .optional(),
   /** Alert the first time a value (tuple) of `fields` is seen per group within `history`. */
   new_terms: z
     .strictObject({

@@ -12,7 +12,10 @@ let mappings: Mappings | undefined;
 export function repoMappings(): Mappings {
   if (mappings === undefined) {
     const dir = defaultMappingsDir();
-    const read = (name: string) => ({ file: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8') });
+    const read = (name: string) => ({
+      file: path.join(dir, name),
+      text: readFileSync(path.join(dir, name), 'utf8'),
+    });
     const parsed = parseMappings({ logsources: read('logsources.yml'), fields: read('fields.yml') });
     if (parsed.mappings === undefined) throw new Error(`mappings invalid: ${JSON.stringify(parsed.errors)}`);
     mappings = parsed.mappings;
@@ -33,11 +36,16 @@ export function compileTexts(
 }
 
 /** The single compiled rule of a text; fails loudly (with the errors) when it did not compile. */
-export function compileOne(text: string, placeholders?: Readonly<Record<string, readonly string[]>>): CompiledRule {
+export function compileOne(
+  text: string,
+  placeholders?: Readonly<Record<string, readonly string[]>>,
+): CompiledRule {
   const result = compileTexts(text, placeholders);
   const [rule] = result.ruleSet.rules;
   if (result.errors.length > 0 || rule === undefined || result.ruleSet.rules.length !== 1) {
-    throw new Error(`expected one rule, got ${result.ruleSet.rules.length}: ${JSON.stringify(result.errors, null, 1)}`);
+    throw new Error(
+      `expected one rule, got ${result.ruleSet.rules.length}: ${JSON.stringify(result.errors, null, 1)}`,
+    );
   }
   return rule;
 }
@@ -55,7 +63,12 @@ function merge(base: Record<string, unknown>, extra: Record<string, unknown>): R
   for (const [key, value] of Object.entries(extra)) {
     const current = out[key];
     out[key] =
-      value !== null && typeof value === 'object' && !Array.isArray(value) && current !== null && typeof current === 'object' && !Array.isArray(current)
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      current !== null &&
+      typeof current === 'object' &&
+      !Array.isArray(current)
         ? merge(current as Record<string, unknown>, value as Record<string, unknown>)
         : value;
   }
@@ -66,14 +79,25 @@ function merge(base: Record<string, unknown>, extra: Record<string, unknown>): R
 export function makeEvent(fields: DeepPartial<VigilEvent> & Record<string, unknown> = {}): VigilEvent {
   const base: VigilEvent = {
     '@timestamp': '2025-03-01T10:00:00.000Z',
-    event: { id: 'e1', kind: 'event', category: ['authentication'], type: ['info'], dataset: 'system.auth', original: '' },
+    event: {
+      id: 'e1',
+      kind: 'event',
+      category: ['authentication'],
+      type: ['info'],
+      dataset: 'system.auth',
+      original: '',
+    },
     vigil: { schema_version: 1 },
   };
-  return merge(base as unknown as Record<string, unknown>, fields) as unknown as VigilEvent;
+  return merge(base, fields) as unknown as VigilEvent;
 }
 
 /** A minimal detection rule around a `detection:` body (indented YAML lines) for a logsource. */
-export function ruleWith(detection: string, logsource = 'product: linux\n    service: sshd', extra = ''): string {
+export function ruleWith(
+  detection: string,
+  logsource = 'product: linux\n    service: sshd',
+  extra = '',
+): string {
   return `title: Test rule
 id: 11111111-2222-3333-4444-555555555555
 level: high

@@ -1,6 +1,7 @@
 /** JSON with object keys sorted at every level, so equal content always gives equal text. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return (value === undefined ? 'null' : JSON.stringify(value));
+  if (value === null || typeof value !== 'object')
+    return value === undefined ? 'null' : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value instanceof Map) return canonicalJson(Object.fromEntries(value));
   const entries = Object.entries(value as Record<string, unknown>)

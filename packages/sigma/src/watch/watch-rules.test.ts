@@ -35,7 +35,10 @@ describe('watchRules', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'vigil-sigma-watch-'));
     await writeFile(path.join(dir, 'a.yml'), rule('a', 'one'));
     const reloads: RuleReload[] = [];
-    watcher = watchRules([dir], (reload) => reloads.push(reload), { mappings: repoMappings(), debounceMs: 50 });
+    watcher = watchRules([dir], (reload) => reloads.push(reload), {
+      mappings: repoMappings(),
+      debounceMs: 50,
+    });
     const first = await watcher.ready;
     expect(first.applied).toBe(true);
     expect(watcher.current().rules.map((compiled) => compiled.meta.id)).toEqual(['a']);
@@ -51,7 +54,10 @@ describe('watchRules', () => {
     expect(watcher.current().rules.map((compiled) => compiled.meta.id)).toEqual(['a', 'b']);
 
     await writeFile(path.join(dir, 'b.yml'), rule('b', 'three'));
-    await until(() => reloads.at(-1)?.applied === true && reloads.at(-1)?.result.errors.length === 0, 'the recovery');
+    await until(
+      () => reloads.at(-1)?.applied === true && reloads.at(-1)?.result.errors.length === 0,
+      'the recovery',
+    );
     expect(watcher.current().rules).toHaveLength(2);
   });
 

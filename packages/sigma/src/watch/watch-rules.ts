@@ -33,7 +33,11 @@ export interface RuleWatcher {
  * files (fs.watch, debounced). The first load applies whatever compiled; later loads with errors
  * keep the last good set, so a typo in one file never drops rules that were running.
  */
-export function watchRules(paths: readonly string[], onChange: (reload: RuleReload) => void, options: WatchRulesOptions = {}): RuleWatcher {
+export function watchRules(
+  paths: readonly string[],
+  onChange: (reload: RuleReload) => void,
+  options: WatchRulesOptions = {},
+): RuleWatcher {
   const debounceMs = options.debounceMs ?? 300;
   let active: RuleSet = { rules: [] };
   let loadedOnce = false;
@@ -77,7 +81,11 @@ export function watchRules(paths: readonly string[], onChange: (reload: RuleRelo
     }, debounceMs);
   };
 
-  const watched = [...paths, options.mappingsDir ?? (options.mappings === undefined ? defaultMappingsDir() : undefined), ...(options.lists ?? [])];
+  const watched = [
+    ...paths,
+    options.mappingsDir ?? (options.mappings === undefined ? defaultMappingsDir() : undefined),
+    ...(options.lists ?? []),
+  ];
   const watchers: FSWatcher[] = [];
   for (const target of watched) {
     if (target === undefined) continue;

@@ -62,7 +62,10 @@ export function parseYamlFile(file: string, text: string): ParsedYamlFile {
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     for (const error of doc.errors) {
-      syntaxIssues.push({ message: error.message.split('\n')[0] ?? error.message, position: at(error.pos[0]) });
+      syntaxIssues.push({
+        message: error.message.split('\n')[0] ?? error.message,
+        position: at(error.pos[0]),
+      });
     }
     if (doc.errors.length > 0) return;
     let value: unknown;

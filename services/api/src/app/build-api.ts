@@ -1,6 +1,6 @@
 import type { AuthService } from '@vigil/auth';
 import type { Logger } from '@vigil/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { errorHandler } from '../http/error-handler.js';
@@ -24,8 +24,8 @@ export interface ApiOptions {
   readonly auth: AuthService;
   readonly ports: ApiPorts;
   readonly logger?: Logger;
-  /** Fastify's trustProxy: true, a hop count, or addresses of the proxies whose X-Forwarded-For to believe. */
-  readonly trustProxy?: boolean | number | string;
+  /** Fastify's trustProxy: true, or comma-separated addresses of the proxies whose X-Forwarded-For to believe. */
+  readonly trustProxy?: boolean | string;
   /** Send Strict-Transport-Security (when served over HTTPS). */
   readonly hsts?: boolean;
   readonly liveBufferSize?: number;
@@ -43,12 +43,11 @@ export interface Api {
 /** The HTTP API on its ports: call `app.listen()` to serve, or `app.inject()` in tests. */
 export async function buildApi(options: ApiOptions): Promise<Api> {
   const hsts = options.hsts ?? false;
-  const app = Fastify({
-    ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
-    trustProxy: options.trustProxy ?? false,
-    bodyLimit: 1024 * 1024,
-    return503OnClosing: true,
-  });
+  const base = { trustProxy: options.trustProxy ?? false, bodyLimit: 1024 * 1024, return503OnClosing: true };
+  const app: FastifyInstance =
+    options.logger === undefined
+      ? Fastify({ ...base, logger: false })
+      : Fastify({ ...base, loggerInstance: options.logger as FastifyBaseLogger });
   const hub = new LiveHub(options.ports.live, options.liveBufferSize ?? 1000);
   const live = liveRoutes(hub, { hsts });
   const routes: Route[] = [

@@ -8,7 +8,7 @@ import type { AuditNote, Route } from './route-def.js';
 export interface RegisterDeps {
   readonly auth: AuthService;
   readonly audit: AuditSink;
-  readonly logger: Logger;
+  readonly logger?: Logger;
   readonly now?: () => number;
 }
 
@@ -61,7 +61,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly Route[], d
     try {
       await deps.audit.write(record);
     } catch (error) {
-      deps.logger.error({ err: error, action: record.action }, 'audit write failed');
+      deps.logger?.error({ err: error, action: record.action }, 'audit write failed');
     }
   };
 

@@ -21,7 +21,9 @@ export function loadIngestorConfig(
   const all = [...Object.values(raw), vars.VIGIL_INGESTOR_EVENTS_TOPIC, vars.VIGIL_INGESTOR_DEADLETTER_TOPIC];
   if (new Set(all).size !== all.length) {
     // The role of a raw topic steers parsing, and reading our own output would loop.
-    throw new ConfigError(`Invalid configuration:\n  the five VIGIL_INGESTOR_*_TOPIC names must differ (got ${all.join(', ')})`);
+    throw new ConfigError(
+      `Invalid configuration:\n  the five VIGIL_INGESTOR_*_TOPIC names must differ (got ${all.join(', ')})`,
+    );
   }
   const parser = {
     timezone: vars.VIGIL_SYSLOG_TIMEZONE,

@@ -81,7 +81,11 @@ export function decodeRawMessage(value: Buffer | null): DecodedMessage {
           readShipperEnvelope(object, invalidUtf8);
         if (decoded !== undefined) {
           if (decoded.ok && isBlank(decoded.line)) {
-            return { ok: false, code: 'empty_message', reason: `the ${decoded.envelope} envelope's line is empty` };
+            return {
+              ok: false,
+              code: 'empty_message',
+              reason: `the ${decoded.envelope} envelope's line is empty`,
+            };
           }
           return decoded;
         }

@@ -40,7 +40,8 @@ function fromShipper(object: Json): boolean {
 export function readShipperEnvelope(object: Json, invalidUtf8: boolean): DecodedLine | undefined {
   const line = object['message'];
   if (typeof line !== 'string' || !fromShipper(object)) return undefined;
-  const host = text(path(object, 'host', 'name')) ?? text(path(object, 'host', 'hostname')) ?? text(object['host']);
+  const host =
+    text(path(object, 'host', 'name')) ?? text(path(object, 'host', 'hostname')) ?? text(object['host']);
   const file = text(path(object, 'log', 'file', 'path')) ?? text(object['file']);
   const dataset = text(path(object, 'event', 'dataset')) ?? text(path(object, 'data_stream', 'dataset'));
   // A time the shipper got wrong is no reason to lose the line: Kafka's timestamp is used instead.

@@ -38,7 +38,10 @@ const invalid = (reason: string): DecodedMessage => ({
  * Vigil's envelope, or undefined when the object is not one (no string `line`, or a key the
  * envelope does not have: then it is a JSON log line of its own). Wrong field types are errors.
  */
-export function readVigilEnvelope(object: Record<string, unknown>, invalidUtf8: boolean): DecodedMessage | undefined {
+export function readVigilEnvelope(
+  object: Record<string, unknown>,
+  invalidUtf8: boolean,
+): DecodedMessage | undefined {
   const line = object['line'];
   if (typeof line !== 'string') return undefined;
   for (const key of Object.keys(object)) if (!VIGIL_KEYS.has(key)) return undefined;
@@ -57,7 +60,8 @@ export function readVigilEnvelope(object: Record<string, unknown>, invalidUtf8: 
   const time = object['received_at'] ?? object['@timestamp'];
   if (time !== undefined && time !== null) {
     const ms = toEpochMs(time);
-    if (ms === undefined) return invalid('"received_at" must be an ISO-8601 time or epoch seconds/milliseconds');
+    if (ms === undefined)
+      return invalid('"received_at" must be an ISO-8601 time or epoch seconds/milliseconds');
     decoded.receivedAt = ms;
   }
   return decoded;

@@ -18,7 +18,10 @@ export async function startHttpServer(
   const server: Server = createServer((request, response) => {
     answer(request.method ?? 'GET', request.url ?? '/', probe).then(
       (result) => {
-        response.writeHead(result.status, { 'content-type': result.contentType, 'cache-control': 'no-store' });
+        response.writeHead(result.status, {
+          'content-type': result.contentType,
+          'cache-control': 'no-store',
+        });
         response.end(request.method === 'HEAD' ? undefined : result.body);
       },
       (error: unknown) => {

@@ -38,7 +38,11 @@ export interface ProcessedBatch {
 
 function contextOf(decoded: DecodedLine, batch: RawBatch, offset: string, kafkaMs: number): ParseContext {
   const source =
-    decoded.dataset === undefined ? decoded.file : decoded.file === undefined ? decoded.dataset : `${decoded.dataset} ${decoded.file}`;
+    decoded.dataset === undefined
+      ? decoded.file
+      : decoded.file === undefined
+        ? decoded.dataset
+        : `${decoded.dataset} ${decoded.file}`;
   return {
     // The shipper's receive time is the "now" for year inference; Kafka's time when it gave none,
     // which keeps re-processing deterministic (the wall clock would not).
@@ -54,7 +58,13 @@ export function processBatch(batch: RawBatch, parser: LineParser, options: Proce
   const events: OutgoingMessage[] = [];
   const deadLetters: OutgoingMessage[] = [];
   const stats = emptyStats();
-  const dead = (message: RawMessage, kafkaMs: number, stage: DeadLetter['stage'], code: string, reason: string): void => {
+  const dead = (
+    message: RawMessage,
+    kafkaMs: number,
+    stage: DeadLetter['stage'],
+    code: string,
+    reason: string,
+  ): void => {
     countInto(stats.deadLettersByCode, code);
     deadLetters.push(
       deadLetterRecord(
@@ -97,7 +107,13 @@ export function processBatch(batch: RawBatch, parser: LineParser, options: Proce
       const check = validateEvent(event);
       if (!check.ok) {
         // A parser bug, not bad input; the dead letter keeps the line for a fix and a replay.
-        dead(message, kafkaMs, 'validate', 'schema', `event fails the schema at ${check.path}: ${check.problem}`);
+        dead(
+          message,
+          kafkaMs,
+          'validate',
+          'schema',
+          `event fails the schema at ${check.path}: ${check.problem}`,
+        );
         continue;
       }
       stats.events++;

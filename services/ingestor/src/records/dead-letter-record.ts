@@ -33,7 +33,8 @@ function utf8Boundary(bytes: Buffer, end: number): number {
 export function deadLetter(input: DeadLetterInput, maxBytes: number): DeadLetterRecord {
   const bytes = input.original ?? Buffer.alloc(0);
   const utf8 = isUtf8(bytes);
-  const kept = bytes.length <= maxBytes ? bytes : bytes.subarray(0, utf8 ? utf8Boundary(bytes, maxBytes) : maxBytes);
+  const kept =
+    bytes.length <= maxBytes ? bytes : bytes.subarray(0, utf8 ? utf8Boundary(bytes, maxBytes) : maxBytes);
   const record: DeadLetterRecord = {
     '@timestamp': new Date(input.timestampMs).toISOString(),
     reason: input.reason,

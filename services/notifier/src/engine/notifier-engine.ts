@@ -12,6 +12,7 @@ import { saveIncidentChange, type SaveOutcome } from './save-incident.js';
 
 const MAX_GROUPING_RACES = 10;
 const TIMERS_PER_TICK = 200;
+const MAX_TRACKED_ARRIVALS = 10_000;
 
 /**
  * The notifier's logic over its ports: alerts become incidents (stored, published), incidents
@@ -56,7 +57,11 @@ export class NotifierEngine {
     }
     if (incident === undefined) throw new VigilError(`alert ${alert.id}: grouping kept racing`, { code: 'GROUPING_RACE', retriable: true });
     deps.metrics.alerts.inc({ outcome: kind });
-    if (kind === 'opened' && !this.arrivals.has(incident.id)) this.arrivals.set(incident.id, performance.now());
+    if (kind === 'opened' && !this.arrivals.has(incident.id)) {
+      // Incidents never notified (silenced, say) would pile up: keep the measure bounded.
+      if (this.arrivals.size >= MAX_TRACKED_ARRIVALS) this.arrivals.clear();
+      this.arrivals.set(incident.id, performance.now());
+    }
     const before = (await deps.state.getContext(incident.id)) ?? {};
     const context = mergeContext(before, { datasets: alert.datasets, hosts: alertHosts(alert.group) });
     if (JSON.stringify(context) !== JSON.stringify(before)) await deps.state.setContext(incident.id, context);

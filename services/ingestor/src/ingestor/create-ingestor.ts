@@ -1,0 +1,202 @@
+/**
+ * The Kafka wiring around the pure core: consumes the raw topics in a group, turns each partition
+ * batch into events and dead letters (`processBatch`), produces them, and lets the consumer commit
+ * the batch only after the produce is acknowledged — at-least-once, nothing lost on a crash.
+ */
+import { performance } from 'node:perf_hooks';
+import { createLogger, isRetriable, retry, type Logger } from '@vigil/core';
+import {
+  createAdmin,
+  createConsumer,
+  createKafkaClient,
+  createProducer,
+  type BatchHandler,
+  type Kafka,
+  type TopicBatch,
+} from '@vigil/kafka';
+import { RAW_ROLES, type IngestorConfig, type RawRole } from '../config/ingestor-config.js';
+import type { HealthProbe } from '../http/health-routes.js';
+import { startHttpServer, type HttpServerHandle } from '../http/start-http-server.js';
+import { IngestorMetrics } from '../metrics/ingestor-metrics.js';
+import { processBatch } from '../pipeline/process-batch.js';
+import { StreamParsers } from '../pipeline/stream-parsers.js';
+import type { EventSink } from './event-sink.js';
+
+export interface IngestorDeps {
+  /** A kafkajs client; by default one is made from `config.kafka`. */
+  readonly kafka?: Kafka;
+  readonly logger?: Logger;
+  readonly metrics?: IngestorMetrics;
+  /** Wraps the producer, e.g. to inject produce failures in tests. */
+  readonly wrapSink?: (sink: EventSink) => EventSink;
+}
+
+export interface Ingestor {
+  /** Creates missing topics, connects, serves HTTP and starts consuming; resolves once running. */
+  start(): Promise<void>;
+  /** Graceful: stops fetching, finishes and commits the batch in flight, disconnects. Idempotent. */
+  stop(): Promise<void>;
+  /** Settles when consuming has ended: resolves after `stop()`, rejects after a fatal error. */
+  readonly done: Promise<void>;
+  readonly metrics: IngestorMetrics;
+  isReady(): boolean;
+  /** The health/metrics port once started (useful with port 0). */
+  readonly httpPort: number | undefined;
+}
+
+const PRODUCE_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: 30_000 } as const;
+
+export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}): Ingestor {
+  const logger = deps.logger ?? createLogger({ name: 'vigil-ingestor', level: config.logLevel });
+  const kafka =
+    deps.kafka ?? createKafkaClient(config.kafka, { logger });
+  const metrics = deps.metrics ?? new IngestorMetrics();
+  const producer = createProducer(kafka, {
+    logger: logger.child({ component: 'producer' }),
+    compression: config.producer.compression,
+    lingerMs: config.producer.lingerMs,
+    maxBatchMessages: config.producer.maxBatchMessages,
+    maxBatchBytes: config.producer.maxBatchBytes,
+    deliveryTimeoutMs: config.producer.deliveryTimeoutMs,
+  });
+  const sink: EventSink = deps.wrapSink === undefined ? producer : deps.wrapSink(producer);
+  const parsers = new StreamParsers(config.parser);
+  const roleOf = new Map<string, RawRole>(RAW_ROLES.map((role) => [config.topics.raw[role], role]));
+
+  const handler: BatchHandler = async (batch, context) => {
+    const started = performance.now();
+    const role = roleOf.get(batch.topic) ?? 'host';
+    const { events, deadLetters, stats } = processBatch(
+      { topic: batch.topic, partition: batch.partition, role, messages: batch.messages },
+      parsers.get(batch.topic, batch.partition),
+      { deadLetterMaxBytes: config.deadLetterMaxBytes },
+    );
+    const out: TopicBatch[] = [];
+    if (events.length > 0) out.push({ topic: config.topics.events, messages: events });
+    if (deadLetters.length > 0) out.push({ topic: config.topics.deadLetter, messages: deadLetters });
+    // Retried here rather than by the consumer so the batch is parsed once: a retry re-sends the very
+    // same records (the stream parser's state has moved on). Aborted on stop or rebalance: then the
+    // batch stays uncommitted and is delivered again.
+    await retry(() => sink.sendMany(out), {
+      ...PRODUCE_RETRY,
+      signal: context.signal,
+      shouldRetry: (error) => isRetriable(error),
+      onRetry: (error, attempt, delayMs) => {
+        metrics.produceRetry((error as { code?: string }).code ?? 'unknown');
+        logger.warn(
+          { err: error, attempt, delayMs, topic: batch.topic, partition: batch.partition },
+          'produce failed; retrying',
+        );
+      },
+    });
+    const lag = Number(BigInt(batch.highWatermark) - BigInt(batch.lastOffset) - 1n);
+    metrics.recordBatch(
+      batch.topic,
+      batch.partition,
+      stats,
+      (performance.now() - started) / 1000,
+      Math.max(0, lag),
+    );
+  };
+
+  const consumer = createConsumer(kafka, {
+    groupId: config.groupId,
+    topics: RAW_ROLES.map((role) => config.topics.raw[role]),
+    handler,
+    logger: logger.child({ component: 'consumer' }),
+    fromBeginning: config.consumer.fromBeginning,
+    partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
+    maxBytesPerPartition: config.consumer.maxBytesPerPartition,
+    maxWaitTimeMs: config.consumer.maxWaitMs,
+    // main.ts owns the signals: it also has the producer and the HTTP server to close.
+    shutdownSignals: false,
+    onPartitionsRevoked: (partitions) => {
+      parsers.drop(partitions);
+      metrics.forgetPartitions(partitions);
+    },
+  });
+
+  let producerConnected = false;
+  let failed: unknown;
+  let stopping: Promise<void> | undefined;
+  let http: HttpServerHandle | undefined;
+
+  const probe: HealthProbe = {
+    live: () => failed === undefined,
+    ready: () =>
+      failed === undefined &&
+      stopping === undefined &&
+      producerConnected &&
+      consumer.assignedPartitions.length > 0,
+    detail: () => ({
+      producer: producerConnected ? 'connected' : 'disconnected',
+      partitions: consumer.assignedPartitions.length,
+      ...(failed === undefined ? {} : { error: failed instanceof Error ? failed.message : 'failed' }),
+    }),
+    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.exposition() }),
+  };
+
+  const done = consumer.done.catch((error: unknown) => {
+    failed = error;
+    throw error;
+  });
+  done.catch(() => undefined);
+
+  async function ensureTopics(spec: { partitions: number; replicationFactor: number }): Promise<void> {
+    const admin = createAdmin(kafka, { logger: logger.child({ component: 'admin' }) });
+    try {
+      const topics = [
+        ...RAW_ROLES.map((role) => config.topics.raw[role]),
+        config.topics.events,
+        config.topics.deadLetter,
+      ];
+      const result = await admin.ensureTopics(topics.map((topic) => ({ topic, ...spec })));
+      if (result.created.length > 0) logger.info({ created: result.created }, 'created topics');
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async function shutdown(): Promise<void> {
+    // The consumer first: its last batch still needs the producer to finish and commit.
+    await consumer.stop();
+    await producer
+      .disconnect()
+      .catch((error: unknown) => logger.warn({ err: error }, 'producer disconnect failed'));
+    producerConnected = false;
+    await http?.close();
+    logger.info('ingestor stopped');
+  }
+
+  return {
+    async start() {
+      try {
+        if (config.http !== false) {
+          http = await startHttpServer(config.http.host, config.http.port, probe, logger);
+          logger.info({ port: http.port }, 'health and metrics server listening');
+        }
+        const topicSpec = config.ensureTopics;
+        if (topicSpec !== false) await retry(() => ensureTopics(topicSpec), { retries: 5 });
+        await retry(() => sink.connect(), { retries: 5 });
+        producerConnected = true;
+        await consumer.start();
+      } catch (error) {
+        failed = error;
+        await sink.disconnect().catch(() => undefined);
+        await http?.close();
+        throw error;
+      }
+      logger.info({ group: config.groupId, topics: config.topics }, 'ingestor consuming');
+    },
+    stop() {
+      stopping ??= shutdown();
+      return stopping;
+    },
+    done,
+    metrics,
+    isReady: () => probe.ready(),
+    get httpPort() {
+      return http?.port;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { env, loadConfig } from '@vigil/core';
+import { z } from 'zod';
+
+/** The notifier's environment (Kafka's own VIGIL_KAFKA_* variables are read by @vigil/kafka). */
+export const notifierEnvSchema = z.object({
+  /** Health and Prometheus metrics. */
+  VIGIL_NOTIFIER_PORT: env.port(9466),
+  VIGIL_ROUTING_FILE: z.string().min(1).default('deploy/config/routing.yml'),
+  /** Where notifier state lives. Only `memory` until the Redis adapter lands: it does not survive restarts. */
+  VIGIL_NOTIFIER_STATE: z.enum(['memory']),
+  VIGIL_NOTIFIER_GROUP_ID: z.string().min(1).default('vigil-notifier'),
+  VIGIL_NOTIFIER_TICK_MS: env.int(1_000, 50),
+  /** Give up on a notification still undelivered after this long. */
+  VIGIL_NOTIFIER_OUTBOX_MAX_AGE_MS: env.int(86_400_000, 60_000),
+  VIGIL_INCIDENT_WINDOW_MS: env.int(3_600_000, 1_000),
+  VIGIL_INCIDENT_ENTITY_FIELDS: env.list('source.ip,user.name,host.hostname'),
+  VIGIL_CONSOLE_URL: z.url().optional(),
+  VIGIL_SMTP_HOST: z.string().optional(),
+  VIGIL_SMTP_PORT: env.port(587),
+  VIGIL_SMTP_SECURE: env.bool(false),
+  VIGIL_SMTP_USER: z.string().optional(),
+  VIGIL_SMTP_PASSWORD: z.string().optional(),
+  VIGIL_SMTP_FROM: z.string().default('vigil@localhost'),
+});
+
+export type NotifierEnv = z.infer<typeof notifierEnvSchema>;
+
+export function loadNotifierConfig(source: Readonly<Record<string, string | undefined>> = process.env): NotifierEnv {
+  return loadConfig(notifierEnvSchema, source);
+}

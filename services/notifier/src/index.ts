@@ -1,0 +1,11 @@
+export { NotifierEngine } from './engine/notifier-engine.js';
+export type { NotifierDeps, RoutingRuntime } from './engine/notifier-deps.js';
+export { buildRoutingRuntime, type RuntimeResult } from './engine/routing-runtime.js';
+export { createNotifierMetrics, type NotifierMetrics } from './engine/notifier-metrics.js';
+export { saveIncidentChange, type SaveOutcome } from './engine/save-incident.js';
+export type { IncidentStore, IncidentPublisher } from './ports/incident-store.js';
+export type { NotifierState, OutboxItem, DueTimer, TimerKind } from './ports/notifier-state.js';
+export type { NotificationLogSink } from './ports/notification-log-sink.js';
+export { MemoryIncidentStore, MemoryPublisher } from './memory/memory-incident-store.js';
+export { MemoryNotifierState } from './memory/memory-notifier-state.js';
+export { notifierEnvSchema, loadNotifierConfig, type NotifierEnv } from './config/notifier-config.js';

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import { createLogger, sleep } from '@vigil/core';
+import { groupingConfigSchema } from '@vigil/incidents';
+import { createConsumer, createKafkaClient, createProducer, loadKafkaConfig } from '@vigil/kafka';
+import { TOPICS } from '@vigil/schema';
+import { alertBatchHandler } from './adapters/alert-batch-handler.js';
+import { KafkaIncidentPublisher } from './adapters/kafka-incident-publisher.js';
+import { loadNotifierConfig } from './config/notifier-config.js';
+import type { RoutingRuntime } from './engine/notifier-deps.js';
+import { NotifierEngine } from './engine/notifier-engine.js';
+import { createNotifierMetrics } from './engine/notifier-metrics.js';
+import { buildRoutingRuntime } from './engine/routing-runtime.js';
+import { startHealthServer } from './http/health-server.js';
+import { MemoryIncidentStore } from './memory/memory-incident-store.js';
+import { MemoryNotifierState } from './memory/memory-notifier-state.js';
+
+const log = createLogger({ name: 'notifier' });
+const config = loadNotifierConfig();
+const defaults = {
+  from: config.VIGIL_SMTP_FROM,
+  ...(config.VIGIL_SMTP_HOST === undefined
+    ? {}
+    : {
+        smtp: {
+          host: config.VIGIL_SMTP_HOST,
+          port: config.VIGIL_SMTP_PORT,
+          secure: config.VIGIL_SMTP_SECURE,
+          require_tls: false,
+          ...(config.VIGIL_SMTP_USER === undefined ? {} : { user: config.VIGIL_SMTP_USER }),
+          ...(config.VIGIL_SMTP_PASSWORD === undefined ? {} : { password: config.VIGIL_SMTP_PASSWORD }),
+        },
+      }),
+};
+
+async function loadRouting(): Promise<RoutingRuntime | undefined> {
+  const text = await readFile(config.VIGIL_ROUTING_FILE, 'utf8');
+  const built = buildRoutingRuntime(text, { file: config.VIGIL_ROUTING_FILE, defaults });
+  if (built.ok) return built.runtime;
+  log.error({ issues: built.issues }, `routing configuration rejected:\n${built.message}`);
+  return undefined;
+}
+
+const initial = await loadRouting();
+if (initial === undefined) process.exit(1);
+let routing: RoutingRuntime = initial;
+log.warn('notifier state is in memory: pages in flight and timers do not survive a restart');
+
+const metrics = createNotifierMetrics(true);
+const kafka = createKafkaClient(loadKafkaConfig());
+const producer = createProducer(kafka);
+await producer.connect();
+const engine = new NotifierEngine({
+  store: new MemoryIncidentStore(),
+  publisher: new KafkaIncidentPublisher(producer),
+  state: new MemoryNotifierState(),
+  logSink: { write: (entries) => Promise.resolve(entries.forEach((entry) => log.info({ delivery: entry }, 'delivery attempt'))) },
+  routing: () => routing,
+  grouping: groupingConfigSchema.parse({ windowMs: config.VIGIL_INCIDENT_WINDOW_MS, entityFields: config.VIGIL_INCIDENT_ENTITY_FIELDS }),
+  now: () => new Date(),
+  log,
+  metrics,
+  ...(config.VIGIL_CONSOLE_URL === undefined ? {} : { consoleUrl: config.VIGIL_CONSOLE_URL }),
+  outboxMaxAgeMs: config.VIGIL_NOTIFIER_OUTBOX_MAX_AGE_MS,
+});
+
+const stopping = new AbortController();
+let ready = false;
+const consumer = createConsumer(kafka, {
+  groupId: config.VIGIL_NOTIFIER_GROUP_ID,
+  topics: [TOPICS.alerts],
+  handler: alertBatchHandler(engine, log, metrics),
+  logger: log,
+  shutdownSignals: false,
+});
+const server = await startHealthServer(config.VIGIL_NOTIFIER_PORT, { live: () => !stopping.signal.aborted, ready: () => ready }, metrics.registry);
+
+process.on('SIGHUP', () => {
+  void loadRouting().then((next) => {
+    if (next === undefined) return;
+    const previous = routing;
+    routing = next;
+    log.info('routing configuration reloaded');
+    for (const channels of previous.receivers.values()) for (const c of channels) void c.channel.close?.();
+  });
+});
+
+async function tickLoop(): Promise<void> {
+  while (!stopping.signal.aborted) {
+    try {
+      await engine.tick(stopping.signal);
+    } catch (error) {
+      log.error({ err: error }, 'tick failed; retrying next tick');
+    }
+    await sleep(config.VIGIL_NOTIFIER_TICK_MS, stopping.signal).catch(() => undefined);
+  }
+}
+
+await consumer.start();
+ready = true;
+const ticking = tickLoop();
+log.info({ port: config.VIGIL_NOTIFIER_PORT, routing: config.VIGIL_ROUTING_FILE }, 'notifier started');
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping.signal.aborted) return;
+  log.info({ signal }, 'stopping');
+  ready = false;
+  // Stop taking alerts first (the batch in flight is finished and committed), then the timers.
+  await consumer.stop();
+  stopping.abort(new Error(signal));
+  await ticking;
+  await producer.disconnect();
+  for (const channels of routing.receivers.values()) for (const c of channels) await c.channel.close?.();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  log.info('stopped');
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'unclean stop');
+        process.exit(1);
+      },
+    );
+  });
+}
