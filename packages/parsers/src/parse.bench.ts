@@ -67,7 +67,10 @@ function mixedLine(i: number): string {
   }
 }
 
-function run(lines: readonly string[], validate: 'fast' | 'zod'): { linesPerSec: number; events: number; invalid: number } {
+function run(
+  lines: readonly string[],
+  validate: 'fast' | 'zod',
+): { linesPerSec: number; events: number; invalid: number } {
   const parser = createLineParser({ year: 2024, timezone: 'UTC' });
   let events = 0;
   let invalid = 0;

@@ -30,3 +30,12 @@ export {
 export type { SigmaValue } from './modifiers/sigma-value.js';
 export { parseCondition } from './condition/condition.parser.js';
 export type { ConditionNode } from './condition/condition-ast.js';
+export {
+  watchRules,
+  type RuleReload,
+  type RuleWatcher,
+  type WatchRulesOptions,
+} from './watch/watch-rules.js';
+export { lintRules, type LintResult, type LintRulesOptions } from './lint/lint-rules.js';
+export { runRulesLintCommand, RULES_LINT_USAGE, type CommandIo } from './lint/run-rules-lint-command.js';
+export { RuleCompileError } from './rule/rule-compile-error.js';

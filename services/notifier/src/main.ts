@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createLogger, sleep } from '@vigil/core';
 import { groupingConfigSchema } from '@vigil/incidents';
-import { createConsumer, createKafkaClient, createProducer, loadKafkaConfig } from '@vigil/kafka';
+import { createAdmin, createConsumer, createKafkaClient, createProducer, loadKafkaConfig } from '@vigil/kafka';
 import { TOPICS } from '@vigil/schema';
 import { alertBatchHandler } from './adapters/alert-batch-handler.js';
 import { KafkaIncidentPublisher } from './adapters/kafka-incident-publisher.js';
@@ -47,15 +47,41 @@ log.warn('notifier state is in memory: pages in flight and timers do not survive
 
 const metrics = createNotifierMetrics(true);
 const kafka = createKafkaClient(loadKafkaConfig());
+if (config.VIGIL_NOTIFIER_ENSURE_TOPICS) {
+  const admin = createAdmin(kafka, { logger: log });
+  try {
+    await admin.ensureTopics(
+      [TOPICS.alerts, TOPICS.incidents].map((topic) => ({
+        topic,
+        partitions: config.VIGIL_NOTIFIER_TOPIC_PARTITIONS,
+        replicationFactor: config.VIGIL_NOTIFIER_REPLICATION_FACTOR,
+      })),
+    );
+  } catch (error) {
+    // An existing topic with another partition count is fine for the notifier: say so and go on.
+    log.warn({ err: error }, 'could not ensure topics as configured');
+  } finally {
+    await admin.disconnect();
+  }
+}
 const producer = createProducer(kafka);
 await producer.connect();
 const engine = new NotifierEngine({
   store: new MemoryIncidentStore(),
   publisher: new KafkaIncidentPublisher(producer),
   state: new MemoryNotifierState(),
-  logSink: { write: (entries) => Promise.resolve(entries.forEach((entry) => log.info({ delivery: entry }, 'delivery attempt'))) },
+  // Until the Elasticsearch adapter lands, the delivery log goes to the service log.
+  logSink: {
+    write: (entries) => {
+      for (const entry of entries) log.info({ delivery: entry }, 'delivery attempt');
+      return Promise.resolve();
+    },
+  },
   routing: () => routing,
-  grouping: groupingConfigSchema.parse({ windowMs: config.VIGIL_INCIDENT_WINDOW_MS, entityFields: config.VIGIL_INCIDENT_ENTITY_FIELDS }),
+  grouping: groupingConfigSchema.parse({
+    windowMs: config.VIGIL_INCIDENT_WINDOW_MS,
+    entityFields: config.VIGIL_INCIDENT_ENTITY_FIELDS,
+  }),
   now: () => new Date(),
   log,
   metrics,
@@ -72,7 +98,11 @@ const consumer = createConsumer(kafka, {
   logger: log,
   shutdownSignals: false,
 });
-const server = await startHealthServer(config.VIGIL_NOTIFIER_PORT, { live: () => !stopping.signal.aborted, ready: () => ready }, metrics.registry);
+const server = await startHealthServer(
+  config.VIGIL_NOTIFIER_PORT,
+  { live: () => !stopping.signal.aborted, ready: () => ready },
+  metrics.registry,
+);
 
 process.on('SIGHUP', () => {
   void loadRouting().then((next) => {

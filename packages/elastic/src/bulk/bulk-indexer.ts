@@ -165,17 +165,16 @@ export class BulkIndexer {
   }
 
   private take(): Entry[] {
-    const batch: Entry[] = [];
+    let count = 0;
     let bytes = 0;
-    while (this.queue.length > 0 && batch.length < this.maxDocs) {
-      const next = this.queue[0];
-      if (next === undefined || (batch.length > 0 && bytes + next.bytes > this.maxBytes)) break;
-      this.queue.shift();
-      this.queuedBytes -= next.bytes;
-      batch.push(next);
-      bytes += next.bytes;
+    for (const entry of this.queue) {
+      if (count >= this.maxDocs || (count > 0 && bytes + entry.bytes > this.maxBytes)) break;
+      count++;
+      bytes += entry.bytes;
     }
-    return batch;
+    // One splice per request: shift() per document is quadratic on a long queue (Elasticsearch down).
+    this.queuedBytes -= bytes;
+    return this.queue.splice(0, count);
   }
 
   private async send(batch: Entry[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
+import { ElasticConflictError } from '../error/elastic-error.js';
 import { toElasticError } from '../error/to-elastic-error.js';
 
 /** A document with the sequence number and primary term it was read at (optimistic concurrency). */
@@ -40,8 +41,10 @@ export class VersionedStore<T extends { readonly id: string }> {
   async get(id: string): Promise<Versioned<T> | undefined> {
     try {
       const response = await this.client.get<unknown>({ index: this.index, id }, { ignore: [404] });
-      if (!response.found || response._seq_no === undefined || response._primary_term === undefined) return undefined;
-      const value = this.options.parse === undefined ? (response._source as T) : this.options.parse(response._source);
+      if (!response.found || response._seq_no === undefined || response._primary_term === undefined)
+        return undefined;
+      const value =
+        this.options.parse === undefined ? (response._source as T) : this.options.parse(response._source);
       return { value, seqNo: response._seq_no, primaryTerm: response._primary_term };
     } catch (error) {
       throw toElasticError(error, `reading ${this.index}/${id}`);
@@ -54,7 +57,10 @@ export class VersionedStore<T extends { readonly id: string }> {
   }
 
   /** Overwrites the document read at `expected`; `conflict` when it changed (or vanished) since. */
-  replace(value: T, expected: { readonly seqNo: number; readonly primaryTerm: number }): Promise<WriteResult> {
+  replace(
+    value: T,
+    expected: { readonly seqNo: number; readonly primaryTerm: number },
+  ): Promise<WriteResult> {
     return this.write(value, { if_seq_no: expected.seqNo, if_primary_term: expected.primaryTerm });
   }
 
@@ -76,7 +82,9 @@ export class VersionedStore<T extends { readonly id: string }> {
       const result = current === undefined ? await this.create(next) : await this.replace(next, current);
       if (result.ok) return { value: next, seqNo: result.seqNo, primaryTerm: result.primaryTerm };
       if (attempt >= maxAttempts) {
-        throw toElasticError(new Error(`${this.index}/${id} kept changing: ${maxAttempts} conflicting writes`));
+        throw toElasticError(
+          new Error(`${this.index}/${id} kept changing: ${maxAttempts} conflicting writes`),
+        );
       }
     }
   }

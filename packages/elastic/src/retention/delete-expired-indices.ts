@@ -18,7 +18,12 @@ export async function deleteExpiredIndices(
   const deleted: string[] = [];
   try {
     for (const family of DAILY_FAMILIES) {
-      const rows = await client.cat.indices({ index: names.pattern(family), h: 'index', format: 'json', expand_wildcards: 'all' });
+      const rows = await client.cat.indices({
+        index: names.pattern(family),
+        h: 'index',
+        format: 'json',
+        expand_wildcards: 'all',
+      });
       const present = rows.map((row) => row.index).filter((index): index is string => index !== undefined);
       const expired = expiredIndices(names, family, present, options.retentionDays[family], now);
       // A few names per request keeps the URL short.

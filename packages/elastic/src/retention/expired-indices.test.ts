@@ -18,7 +18,10 @@ describe('expiredIndices', () => {
     // Retention 2 days at 2024-05-01T12:00: documents before 2024-04-29T12:00 may go.
     const now = new Date('2024-05-01T12:00:00Z');
     expect(expiredIndices(names, 'events', indices, 2, now)).toEqual(['vigil-events-2024.04.28']);
-    expect(expiredIndices(names, 'events', indices, 1, now)).toEqual(['vigil-events-2024.04.28', 'vigil-events-2024.04.29']);
+    expect(expiredIndices(names, 'events', indices, 1, now)).toEqual([
+      'vigil-events-2024.04.28',
+      'vigil-events-2024.04.29',
+    ]);
   });
 
   it('keeps other families, other prefixes and names without a date', () => {

@@ -15,7 +15,10 @@ export interface EnsureTemplatesResult {
  * new index on. The existing incidents index gets additive mapping changes at once.
  * Safe to call from every service at start-up, concurrently.
  */
-export async function ensureIndexTemplates(client: Client, options: TemplateOptions): Promise<EnsureTemplatesResult> {
+export async function ensureIndexTemplates(
+  client: Client,
+  options: TemplateOptions,
+): Promise<EnsureTemplatesResult> {
   const templates = indexTemplates(options);
   try {
     for (const template of templates) {
@@ -30,7 +33,10 @@ export async function ensureIndexTemplates(client: Client, options: TemplateOpti
       await client.indices.create({ index: incidents });
     } catch (error) {
       // Another service created it between our check and our create.
-      if ((error as { body?: { error?: { type?: string } } }).body?.error?.type !== 'resource_already_exists_exception') {
+      if (
+        (error as { body?: { error?: { type?: string } } }).body?.error?.type !==
+        'resource_already_exists_exception'
+      ) {
         throw error;
       }
       return { templates: templates.map((template) => template.name), incidentsIndexCreated: false };

@@ -181,22 +181,20 @@ export class SendQueue {
 
   /** Whole entries from the head of the queue, up to the request limits (at least one). */
   private take(): Entry[] {
-    const taken: Entry[] = [];
     let count = 0;
+    let messages = 0;
     let bytes = 0;
-    while (this.queue.length > 0) {
-      const next = this.queue[0];
-      if (next === undefined) break;
+    for (const entry of this.queue) {
       const fits =
-        count + next.messages.length <= this.options.maxBatchMessages &&
-        bytes + next.bytes <= this.options.maxBatchBytes;
-      if (taken.length > 0 && !fits) break;
-      this.queue.shift();
-      this.dequeue(next);
-      taken.push(next);
-      count += next.messages.length;
-      bytes += next.bytes;
+        messages + entry.messages.length <= this.options.maxBatchMessages &&
+        bytes + entry.bytes <= this.options.maxBatchBytes;
+      if (count > 0 && !fits) break;
+      count++;
+      messages += entry.messages.length;
+      bytes += entry.bytes;
     }
+    const taken = this.queue.splice(0, count);
+    for (const entry of taken) this.dequeue(entry);
     return taken;
   }
 

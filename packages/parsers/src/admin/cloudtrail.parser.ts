@@ -13,17 +13,29 @@ import { scanIso } from '../time/timestamp-scan.js';
 
 type Json = Record<string, unknown>;
 
-const obj = (v: unknown): Json | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
+/** A copy without undefined values (CloudTrail records omit fields freely). */
+function defined(o: Json): Json {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
 export function isCloudTrailRecord(o: Json): boolean {
-  return typeof o.eventVersion === 'string' && typeof o.eventSource === 'string' && typeof o.eventName === 'string';
+  return (
+    typeof o.eventVersion === 'string' && typeof o.eventSource === 'string' && typeof o.eventName === 'string'
+  );
 }
 
 function verbTypes(name: string): string[] {
   if (/^(Create|Add|Register|Run|Start|Import|Allocate)/.test(name)) return ['creation'];
   if (/^(Delete|Remove|Deregister|Terminate|Detach|Revoke|Release)/.test(name)) return ['deletion'];
-  if (/^(Put|Attach|Update|Modify|Set|Change|Replace|Enable|Disable|Associate|Reset|Upload|Tag|Untag|Stop|Reboot)/.test(name)) {
+  if (
+    /^(Put|Attach|Update|Modify|Set|Change|Replace|Enable|Disable|Associate|Reset|Upload|Tag|Untag|Stop|Reboot)/.test(
+      name,
+    )
+  ) {
     return ['change'];
   }
   if (/^(Get|List|Describe|Lookup|Head|Search|Generate|Decrypt|Encrypt)/.test(name)) return ['access'];
@@ -31,7 +43,8 @@ function verbTypes(name: string): string[] {
 }
 
 function iamObject(name: string): string | undefined {
-  if (/User(Policy)?$|UserToGroup$|LoginProfile$|AccessKey$|MFADevice$|UserFromGroup$/.test(name)) return 'user';
+  if (/User(Policy)?$|UserToGroup$|LoginProfile$|AccessKey$|MFADevice$|UserFromGroup$/.test(name))
+    return 'user';
   if (/Group(Policy)?$/.test(name)) return 'group';
   if (/Role(Policy)?$/.test(name)) return 'role';
   return undefined;
@@ -116,20 +129,31 @@ export function cloudTrailEvent(rec: Json, tk: Toolkit, original: string): Event
     const result = str(response?.ConsoleLogin);
     if (result === 'Failure') outcome = 'failure';
     const mfa = str(extra?.MFAUsed);
-    ct.console_login = { additional_eventdata: { mfa_used: mfa === 'Yes', mobile_version: extra?.MobileVersion === 'Yes', login_to: extra?.LoginTo } };
+    ct.console_login = {
+      additional_eventdata: {
+        mfa_used: mfa === 'Yes',
+        mobile_version: extra?.MobileVersion === 'Yes',
+        login_to: extra?.LoginTo,
+      },
+    };
     classify(ev, undefined, ['authentication', 'session'], ['start'], outcome);
   } else if (sourceService === 'iam.amazonaws.com') {
     const object = iamObject(name);
-    classify(ev, undefined, ['iam'], [...(object === 'user' || object === 'group' ? [object] : []), ...verbTypes(name)], outcome);
+    classify(
+      ev,
+      undefined,
+      ['iam'],
+      [...(object === 'user' || object === 'group' ? [object] : []), ...verbTypes(name)],
+      outcome,
+    );
   } else if (sourceService === 'sts.amazonaws.com' || sourceService === 'signin.amazonaws.com') {
     classify(ev, undefined, ['authentication'], ['info'], outcome);
   } else {
     classify(ev, undefined, ['configuration'], verbTypes(name), outcome);
   }
-  for (const k of Object.keys(ct)) if (ct[k] === undefined) delete ct[k];
   const ui = obj(ct.user_identity);
-  if (ui !== undefined) for (const k of Object.keys(ui)) if (ui[k] === undefined) delete ui[k];
-  ev.aws = { cloudtrail: ct };
+  if (ui !== undefined) ct.user_identity = defined(ui);
+  ev.aws = { cloudtrail: defined(ct) };
   if (identity?.type === 'Root') (ev.tags ??= []).push('aws_root_account');
   return ev;
 }

@@ -11,7 +11,8 @@ import type { Toolkit } from '../model/toolkit.js';
 import { scanIso } from '../time/timestamp-scan.js';
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function isVigilAudit(o: Json): boolean {
@@ -44,7 +45,7 @@ export function vigilAuditEvent(rec: Json, tk: Toolkit, original: string): Event
   const name = str(actor?.name);
   if (name !== undefined) (ev.user ??= {}).name = name;
   const roles = actor?.roles;
-  if (Array.isArray(roles) && roles.every((r) => typeof r === 'string')) (ev.user ??= {}).roles = roles as string[];
+  if (Array.isArray(roles) && roles.every((r) => typeof r === 'string')) (ev.user ??= {}).roles = roles;
   setSource(ev, str(obj(rec.source)?.ip));
   const target = obj(rec.target);
   const targetType = str(target?.type);
@@ -57,8 +58,13 @@ export function vigilAuditEvent(rec: Json, tk: Toolkit, original: string): Event
   const outcomeText = rec.outcome;
   const outcome: Outcome = outcomeText === 'success' || outcomeText === 'failure' ? outcomeText : 'unknown';
   const verb = action.slice(action.lastIndexOf('.') + 1);
-  const isAuth = verb === 'login' || verb === 'logout' || action.startsWith('auth.') || action.startsWith('session.');
-  const category = isAuth ? ['authentication', 'session'] : targetType === 'user' || targetType === 'role' || targetType === 'token' ? ['iam'] : ['configuration'];
+  const isAuth =
+    verb === 'login' || verb === 'logout' || action.startsWith('auth.') || action.startsWith('session.');
+  const category = isAuth
+    ? ['authentication', 'session']
+    : targetType === 'user' || targetType === 'role' || targetType === 'token'
+      ? ['iam']
+      : ['configuration'];
   classify(ev, action, category, VERB_TYPES[verb] ?? ['info'], outcome);
   const reason = str(rec.reason);
   if (reason !== undefined) ev.event.reason = reason;

@@ -41,7 +41,9 @@ const TEMPLATES: Readonly<Record<string, readonly [string | undefined, string | 
 };
 
 function lines(...parts: string[]): string[] {
-  return readFileSync(fixture(...parts), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  return readFileSync(fixture(...parts), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 }
 
 describe('loghub OpenSSH_2k', () => {
@@ -68,7 +70,11 @@ describe('loghub OpenSSH_2k', () => {
         events++;
         if (ev.vigil.repeat !== undefined) repeated++;
         expect(eventSchema.safeParse(ev).success).toBe(true);
-        if (ev.event.action !== want[0] || ev.event.outcome !== want[1] || (want[2] && ev.source?.address === undefined)) {
+        if (
+          ev.event.action !== want[0] ||
+          ev.event.outcome !== want[1] ||
+          (want[2] && ev.source?.address === undefined)
+        ) {
           wrong.push(`${id} ${ev.event.action ?? '-'}/${ev.event.outcome ?? '-'} ${line}`);
         }
       }
@@ -152,7 +158,8 @@ describe('Zeek btest baselines (TSV)', () => {
     data.split('\t').forEach((v, i) => {
       if (v === '-') return;
       const t = types[i] as string;
-      rec[fields[i] as string] = t === 'bool' ? v === 'T' : ['time', 'port', 'count'].includes(t) ? Number(v) : v;
+      rec[fields[i] as string] =
+        t === 'bool' ? v === 'T' : ['time', 'port', 'count'].includes(t) ? Number(v) : v;
     });
     const fromJson = createLineParser().parse(JSON.stringify(rec));
     expect(fromTsv.ok && fromJson.ok).toBe(true);

@@ -33,7 +33,8 @@ const META: Readonly<Record<string, (ev: VigilEvent) => unknown>> = {
   target_user: (ev) => ev.user?.name,
   http_verb: (ev) => ev.http?.request?.method,
   http_path: (ev) => ev.url?.original,
-  http_status: (ev) => (ev.http?.response?.status_code === undefined ? undefined : String(ev.http.response.status_code)),
+  http_status: (ev) =>
+    ev.http?.response?.status_code === undefined ? undefined : String(ev.http.response.status_code),
   target_fqdn: (ev) => ev.destination?.domain ?? ev.url?.domain,
   rule_id: (ev) => ev.rule?.id,
 };
@@ -57,7 +58,11 @@ const EXCLUSIONS = [
     reason:
       'For a proxy-style request line ("POST https://example.com/x") CrowdSec\'s grok yields "//example.com/x"; Vigil keeps the request target as written in url.original (and sets url.domain).',
     applies: (field: string, expected: unknown, actual: unknown) =>
-      field === 'http_path' && typeof expected === 'string' && typeof actual === 'string' && actual.endsWith(expected) && /^https?:$/.test(actual.slice(0, -expected.length)),
+      field === 'http_path' &&
+      typeof expected === 'string' &&
+      typeof actual === 'string' &&
+      actual.endsWith(expected) &&
+      /^https?:$/.test(actual.slice(0, -expected.length)),
   },
 ];
 
@@ -69,7 +74,9 @@ interface Expectation {
 function readAsserts(file: string): Map<number, Expectation> {
   const out = new Map<number, Expectation>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^results\["s01-parse"\]\["[^"]+"\]\[(\d+)\]\.(Success|Evt\.Meta\["([^"]+)"\]) == (.*)$/.exec(line);
+    const m = /^results\["s01-parse"\]\["[^"]+"\]\[(\d+)\]\.(Success|Evt\.Meta\["([^"]+)"\]) == (.*)$/.exec(
+      line,
+    );
     if (m === null) continue;
     const i = Number(m[1]);
     const e = out.get(i) ?? { success: false, meta: new Map<string, string>() };
@@ -112,7 +119,9 @@ describe('CrowdSec hub tests', () => {
       if (asserts.size === 0) continue;
       const config = readFileSync(path.join(root, dir, 'config.yaml'), 'utf8');
       const logFile = (/^log_file: (.+)$/m.exec(config)?.[1] ?? '').trim();
-      const lines = readFileSync(path.join(root, dir, logFile), 'utf8').split('\n').filter((l) => l.trim() !== '');
+      const lines = readFileSync(path.join(root, dir, logFile), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       const parser = createLineParser({ now: Date.parse('2026-12-31T00:00:00Z') });
       lines.forEach((line, i) => {
         const outcome = parser.parse(line, { source: logFile });

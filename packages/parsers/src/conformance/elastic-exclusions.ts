@@ -7,7 +7,8 @@ import type { Exclusion } from './field-compare.js';
 export const ELASTIC_EXCLUSIONS: readonly Exclusion[] = [
   {
     id: 'no-empty-strings',
-    reason: 'Vigil never emits empty strings (Elastic writes user.name "" and source.address "" for empty PAM fields).',
+    reason:
+      'Vigil never emits empty strings (Elastic writes user.name "" and source.address "" for empty PAM fields).',
     applies: (_f, expected) => expected === '',
   },
   {
@@ -21,6 +22,7 @@ export const ELASTIC_EXCLUSIONS: readonly Exclusion[] = [
     id: 'ssh-event-grok-spill',
     reason:
       'Elastic\'s generic "<event> user <name> from <host>" grok stores message text in system.auth.ssh.event for "error: PAM: ..." lines; Vigil classifies them (event.action authentication_failure) and leaves ssh.event unset.',
-    applies: (field, expected) => field === 'system.auth.ssh.event' && typeof expected === 'string' && expected.startsWith('error: PAM:'),
+    applies: (field, expected) =>
+      field === 'system.auth.ssh.event' && typeof expected === 'string' && expected.startsWith('error: PAM:'),
   },
 ];

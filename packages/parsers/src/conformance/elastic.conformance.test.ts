@@ -21,45 +21,152 @@ interface Suite {
 }
 
 const AUTH_FIELDS = [
-  '@timestamp', 'event.category', 'event.type', 'event.action', 'event.outcome', 'event.kind',
-  'source.ip', 'source.address', 'source.domain', 'source.port',
-  'user.name', 'user.id', 'user.effective.name', 'user.effective.id', 'user.target.name',
-  'group.name', 'group.id', 'process.name', 'process.pid', 'host.hostname', 'message', 'log.syslog.priority',
-  'system.auth.ssh.event', 'system.auth.ssh.method', 'system.auth.ssh.signature', 'system.auth.ssh.dropped_ip',
-  'system.auth.sudo.command', 'system.auth.sudo.pwd', 'system.auth.sudo.tty', 'system.auth.sudo.user', 'system.auth.sudo.error',
-  'system.auth.useradd.home', 'system.auth.useradd.shell', 'related.user', 'related.ip', 'related.hosts',
+  '@timestamp',
+  'event.category',
+  'event.type',
+  'event.action',
+  'event.outcome',
+  'event.kind',
+  'source.ip',
+  'source.address',
+  'source.domain',
+  'source.port',
+  'user.name',
+  'user.id',
+  'user.effective.name',
+  'user.effective.id',
+  'user.target.name',
+  'group.name',
+  'group.id',
+  'process.name',
+  'process.pid',
+  'host.hostname',
+  'message',
+  'log.syslog.priority',
+  'system.auth.ssh.event',
+  'system.auth.ssh.method',
+  'system.auth.ssh.signature',
+  'system.auth.ssh.dropped_ip',
+  'system.auth.sudo.command',
+  'system.auth.sudo.pwd',
+  'system.auth.sudo.tty',
+  'system.auth.sudo.user',
+  'system.auth.sudo.error',
+  'system.auth.useradd.home',
+  'system.auth.useradd.shell',
+  'related.user',
+  'related.ip',
+  'related.hosts',
 ];
 const IPTABLES_FIELDS = [
-  '@timestamp', 'event.category', 'event.type', 'event.action', 'event.kind',
-  'source.ip', 'source.port', 'source.mac', 'destination.ip', 'destination.port', 'destination.mac',
-  'network.transport', 'network.type', 'network.iana_number', 'rule.name', 'rule.id', 'observer.name',
-  'observer.ingress.zone', 'observer.egress.zone', 'related.ip', 'log.syslog.priority',
-  'iptables.input_device', 'iptables.output_device', 'iptables.length', 'iptables.ttl', 'iptables.id', 'iptables.tos',
-  'iptables.precedence_bits', 'iptables.fragment_flags', 'iptables.tcp.flags', 'iptables.tcp.window',
-  'iptables.tcp.reserved_bits', 'iptables.udp.length', 'iptables.icmp.type', 'iptables.icmp.code', 'iptables.icmp.id',
-  'iptables.icmp.seq', 'iptables.flow_label', 'iptables.ether_type',
+  '@timestamp',
+  'event.category',
+  'event.type',
+  'event.action',
+  'event.kind',
+  'source.ip',
+  'source.port',
+  'source.mac',
+  'destination.ip',
+  'destination.port',
+  'destination.mac',
+  'network.transport',
+  'network.type',
+  'network.iana_number',
+  'rule.name',
+  'rule.id',
+  'observer.name',
+  'observer.ingress.zone',
+  'observer.egress.zone',
+  'related.ip',
+  'log.syslog.priority',
+  'iptables.input_device',
+  'iptables.output_device',
+  'iptables.length',
+  'iptables.ttl',
+  'iptables.id',
+  'iptables.tos',
+  'iptables.precedence_bits',
+  'iptables.fragment_flags',
+  'iptables.tcp.flags',
+  'iptables.tcp.window',
+  'iptables.tcp.reserved_bits',
+  'iptables.udp.length',
+  'iptables.icmp.type',
+  'iptables.icmp.code',
+  'iptables.icmp.id',
+  'iptables.icmp.seq',
+  'iptables.flow_label',
+  'iptables.ether_type',
 ];
 const NGINX_FIELDS = [
-  '@timestamp', 'event.category', 'event.type', 'event.outcome', 'event.kind', 'source.ip', 'source.address',
-  'user.name', 'http.request.method', 'http.version', 'http.request.referrer', 'http.response.status_code',
-  'http.response.body.bytes', 'url.original', 'url.path', 'url.extension', 'url.query', 'user_agent.original',
-  'nginx.access.remote_ip_list', 'related.ip',
+  '@timestamp',
+  'event.category',
+  'event.type',
+  'event.outcome',
+  'event.kind',
+  'source.ip',
+  'source.address',
+  'user.name',
+  'http.request.method',
+  'http.version',
+  'http.request.referrer',
+  'http.response.status_code',
+  'http.response.body.bytes',
+  'url.original',
+  'url.path',
+  'url.extension',
+  'url.query',
+  'user_agent.original',
+  'nginx.access.remote_ip_list',
+  'related.ip',
 ];
 const ZEEK_FIELDS = [
-  '@timestamp', 'event.category', 'event.type', 'event.kind', 'event.duration', 'source.ip', 'source.address',
-  'source.port', 'source.bytes', 'source.packets', 'destination.ip', 'destination.address', 'destination.port',
-  'destination.bytes', 'destination.packets', 'network.transport', 'network.protocol', 'network.direction',
-  'network.bytes', 'network.packets', 'zeek.session_id', 'zeek.connection.state', 'zeek.connection.state_message',
-  'zeek.connection.history', 'zeek.connection.local_orig', 'zeek.connection.local_resp',
-  'zeek.connection.missed_bytes', 'zeek.connection.icmp.type', 'zeek.connection.icmp.code', 'related.ip',
+  '@timestamp',
+  'event.category',
+  'event.type',
+  'event.kind',
+  'event.duration',
+  'source.ip',
+  'source.address',
+  'source.port',
+  'source.bytes',
+  'source.packets',
+  'destination.ip',
+  'destination.address',
+  'destination.port',
+  'destination.bytes',
+  'destination.packets',
+  'network.transport',
+  'network.protocol',
+  'network.direction',
+  'network.bytes',
+  'network.packets',
+  'zeek.session_id',
+  'zeek.connection.state',
+  'zeek.connection.state_message',
+  'zeek.connection.history',
+  'zeek.connection.local_orig',
+  'zeek.connection.local_resp',
+  'zeek.connection.missed_bytes',
+  'zeek.connection.icmp.type',
+  'zeek.connection.icmp.code',
+  'related.ip',
 ];
 
 const SUITES: readonly Suite[] = [
   {
     name: 'system/auth',
     files: [
-      'test-auth.log', 'test-5424.log', 'test-gpasswd.log', 'test-groupdel.log', 'test-pam-faillock.log',
-      'test-sudo-no-tty.log', 'test-unix-chkpwd.log', 'test-userdel.log', 'test-usermod-group.log',
+      'test-auth.log',
+      'test-5424.log',
+      'test-gpasswd.log',
+      'test-groupdel.log',
+      'test-pam-faillock.log',
+      'test-sudo-no-tty.log',
+      'test-unix-chkpwd.log',
+      'test-userdel.log',
+      'test-usermod-group.log',
     ].map((f) => `system/auth/${f}`),
     fields: AUTH_FIELDS,
   },
@@ -94,9 +201,11 @@ describe('Elastic integrations pipeline conformance', () => {
       let docs = 0;
       for (const file of suite.files) {
         const raw = readFileSync(fixture('elastic-integrations', file), 'utf8');
-        const expected = (JSON.parse(readFileSync(fixture('elastic-integrations', `${file}-expected.json`), 'utf8')) as {
-          expected: Record<string, unknown>[];
-        }).expected;
+        const expected = (
+          JSON.parse(readFileSync(fixture('elastic-integrations', `${file}-expected.json`), 'utf8')) as {
+            expected: Record<string, unknown>[];
+          }
+        ).expected;
         const lines = groupLines(raw, suite.firstLine);
         expect(lines.length).toBe(expected.length);
         const parser = createLineParser({ timezone: 'UTC', now: Date.parse('2026-12-31T00:00:00Z') });
@@ -112,7 +221,12 @@ describe('Elastic integrations pipeline conformance', () => {
           for (const field of suite.fields) {
             let want = getPath(doc, field);
             let got = getPath(ev, field);
-            if (field === '@timestamp' && YEARLESS.test(line) && typeof want === 'string' && typeof got === 'string') {
+            if (
+              field === '@timestamp' &&
+              YEARLESS.test(line) &&
+              typeof want === 'string' &&
+              typeof got === 'string'
+            ) {
               want = want.slice(5);
               got = got.slice(5);
             }

@@ -63,7 +63,9 @@ export class AgreementTable {
       return;
     }
     t.disagree++;
-    t.mismatches.push(`${label} ${field}: expected ${JSON.stringify(expected)} got ${JSON.stringify(actual)}`);
+    t.mismatches.push(
+      `${label} ${field}: expected ${JSON.stringify(expected)} got ${JSON.stringify(actual)}`,
+    );
   }
 
   /** Agreement ratio over compared (non-excluded) values. */
@@ -78,9 +80,15 @@ export class AgreementTable {
       .filter(([, t]) => t.agree + t.disagree + t.excluded + t.added > 0)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([f, t]) => {
-        const pct = t.agree + t.disagree === 0 ? '  n/a' : `${((100 * t.agree) / (t.agree + t.disagree)).toFixed(1)}%`;
+        const pct =
+          t.agree + t.disagree === 0 ? '  n/a' : `${((100 * t.agree) / (t.agree + t.disagree)).toFixed(1)}%`;
         return `| ${f} | ${t.agree} | ${t.disagree} | ${t.excluded} | ${t.added} | ${pct} |`;
       });
-    return [`### ${title}`, '| field | agree | differ | excluded | added | agreement |', '|---|---|---|---|---|---|', ...rows].join('\n');
+    return [
+      `### ${title}`,
+      '| field | agree | differ | excluded | added | agreement |',
+      '|---|---|---|---|---|---|',
+      ...rows,
+    ].join('\n');
   }
 }

@@ -36,7 +36,8 @@ export function readCases(dir: string, files: readonly string[]): WazuhCase[] {
       const log = /^log \d+ pass = (.*)$/.exec(line);
       if (log !== null) logs.push(log[1] as string);
       const rule = /^rule = (\d+)/.exec(line);
-      if (rule !== null) for (const l of logs) cases.push({ file, section, log: l, ruleId: rule[1] as string });
+      if (rule !== null)
+        for (const l of logs) cases.push({ file, section, log: l, ruleId: rule[1] as string });
     }
   }
   return cases;
@@ -52,11 +53,17 @@ export function readRules(dir: string): Map<string, WazuhRule> {
       for (const m of block.matchAll(/<rule id="(\d+)"[^>]*>([\s\S]*?)<\/rule>/g)) {
         const body = m[2] as string;
         const groups = new Set(outer);
-        for (const g of body.matchAll(/<group>([^<]*)<\/group>/g)) for (const x of (g[1] as string).split(',')) if (x) groups.add(x);
-        const parents = [...body.matchAll(/<if_(?:matched_)?sid>([^<]*)<\/if_(?:matched_)?sid>/g)].flatMap((p) =>
-          (p[1] as string).split(/[,\s]+/).filter(Boolean),
+        for (const g of body.matchAll(/<group>([^<]*)<\/group>/g))
+          for (const x of (g[1] as string).split(',')) if (x) groups.add(x);
+        const parents = [...body.matchAll(/<if_(?:matched_)?sid>([^<]*)<\/if_(?:matched_)?sid>/g)].flatMap(
+          (p) => (p[1] as string).split(/[,\s]+/).filter(Boolean),
         );
-        rules.set(m[1] as string, { id: m[1] as string, groups, parents, sameSourceIp: /<same_source_ip\s*\/>/.test(body) });
+        rules.set(m[1] as string, {
+          id: m[1] as string,
+          groups,
+          parents,
+          sameSourceIp: /<same_source_ip\s*\/>/.test(body),
+        });
       }
     }
   }
@@ -64,7 +71,11 @@ export function readRules(dir: string): Map<string, WazuhRule> {
 }
 
 /** The groups of a rule and of the rules it chains from. */
-export function effectiveGroups(rules: Map<string, WazuhRule>, id: string, seen = new Set<string>()): Set<string> {
+export function effectiveGroups(
+  rules: Map<string, WazuhRule>,
+  id: string,
+  seen = new Set<string>(),
+): Set<string> {
   const out = new Set<string>();
   const rule = rules.get(id);
   if (rule === undefined || seen.has(id)) return out;

@@ -217,4 +217,3 @@ export function parseSyslogEnvelope(
   if (s.charCodeAt(end) !== 32) return undefined;
   return scanHeaderRest(s, end, env) ? env : undefined;
 }
-

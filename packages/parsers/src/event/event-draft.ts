@@ -76,7 +76,14 @@ export interface EventDraft {
     request?: { method?: string; referrer?: string };
     response?: { status_code?: number; body?: { bytes?: number } };
   };
-  url?: { original?: string; path?: string; query?: string; domain?: string; extension?: string; port?: number };
+  url?: {
+    original?: string;
+    path?: string;
+    query?: string;
+    domain?: string;
+    extension?: string;
+    port?: number;
+  };
   user_agent?: { original?: string };
   observer?: Record<string, unknown>;
   log?: {

@@ -38,7 +38,13 @@ export function isPrivateIp(ip: string): boolean {
     const dot = ip.indexOf('.');
     const a = Number(ip.slice(0, dot));
     const b = Number(ip.slice(dot + 1, ip.indexOf('.', dot + 1)));
-    return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+    return (
+      a === 10 ||
+      a === 127 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254)
+    );
   }
   const lower = ip.toLowerCase();
   return lower === '::1' || lower.startsWith('fc') || lower.startsWith('fd') || lower.startsWith('fe80');

@@ -75,7 +75,13 @@ export function parseAccount(ev: EventDraft, program: string, msg: string): bool
     setUser(ev, m[3]);
     setUserField(ev, 'target', m[1]);
     ev.group = { name: m[4] as string };
-    classify(ev, m[2] === 'added' ? 'group-user-added' : 'group-user-removed', ['iam'], ['change'], 'success');
+    classify(
+      ev,
+      m[2] === 'added' ? 'group-user-added' : 'group-user-removed',
+      ['iam'],
+      ['change'],
+      'success',
+    );
   } else if ((m = PASSWORD_FOR.exec(msg)) !== null) {
     setUser(ev, m[2]);
     setUserField(ev, 'target', m[1]);

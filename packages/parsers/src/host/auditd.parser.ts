@@ -9,8 +9,29 @@ import { classify, newDraft, setSource } from '../event/draft-helpers.js';
 import type { Toolkit } from '../model/toolkit.js';
 
 const HEAD = /^(?:node=(\S+) )?type=([A-Z_0-9]+) msg=audit\((\d{1,12})\.(\d{1,6}):(\d+)\): ?/;
-const AUTH_TYPES = new Set(['USER_AUTH', 'USER_LOGIN', 'USER_ERR', 'USER_ACCT', 'CRED_ACQ', 'USER_START', 'USER_END', 'CRED_DISP', 'CRED_REFR', 'ANOM_LOGIN_FAILURES']);
-const IAM_TYPES = new Set(['ADD_USER', 'DEL_USER', 'ADD_GROUP', 'DEL_GROUP', 'USER_MGMT', 'GRP_MGMT', 'USER_CHAUTHTOK', 'ACCT_LOCK', 'ACCT_UNLOCK']);
+const AUTH_TYPES = new Set([
+  'USER_AUTH',
+  'USER_LOGIN',
+  'USER_ERR',
+  'USER_ACCT',
+  'CRED_ACQ',
+  'USER_START',
+  'USER_END',
+  'CRED_DISP',
+  'CRED_REFR',
+  'ANOM_LOGIN_FAILURES',
+]);
+const IAM_TYPES = new Set([
+  'ADD_USER',
+  'DEL_USER',
+  'ADD_GROUP',
+  'DEL_GROUP',
+  'USER_MGMT',
+  'GRP_MGMT',
+  'USER_CHAUTHTOK',
+  'ACCT_LOCK',
+  'ACCT_UNLOCK',
+]);
 const PROCESS_TYPES = new Set(['SYSCALL', 'EXECVE', 'PROCTITLE', 'CWD', 'PATH']);
 
 /** Reads `k=v k="v w" k='nested k=v'` pairs into `out` (nested pairs are flattened). */
@@ -55,7 +76,8 @@ export function parseAuditd(line: string, tk: Toolkit, original: string): EventD
   if (node !== undefined) ev.host = { hostname: node, name: node };
   const kv: Record<string, string> = {};
   readPairs(line.slice(all.length), kv, 0);
-  const unset = (v: string | undefined): boolean => v === undefined || v === '?' || v === '' || v === '4294967295' || v === 'unset';
+  const unset = (v: string | undefined): boolean =>
+    v === undefined || v === '?' || v === '' || v === '4294967295' || v === 'unset';
   if (!unset(kv.uid)) (ev.user ??= {}).id = kv.uid as string;
   const acct = kv.acct ?? kv.id;
   if (!unset(acct) && acct !== undefined && !/^\d+$/.test(acct)) (ev.user ??= {}).name = acct;
@@ -68,8 +90,21 @@ export function parseAuditd(line: string, tk: Toolkit, original: string): EventD
   if (!unset(kv.addr)) setSource(ev, kv.addr);
   const res = kv.res ?? kv.success;
   const outcome = res === undefined ? undefined : res === 'success' || res === 'yes' ? 'success' : 'failure';
-  const category = AUTH_TYPES.has(type) ? ['authentication'] : IAM_TYPES.has(type) ? ['iam'] : PROCESS_TYPES.has(type) ? ['process'] : [];
+  const category = AUTH_TYPES.has(type)
+    ? ['authentication']
+    : IAM_TYPES.has(type)
+      ? ['iam']
+      : PROCESS_TYPES.has(type)
+        ? ['process']
+        : [];
   classify(ev, type.toLowerCase(), category, ['info'], outcome);
-  ev.auditd = { log: { record_type: type, sequence: Number(serial), ...(kv.key !== undefined && kv.key !== '(null)' ? { key: kv.key } : {}), ...(kv.op !== undefined ? { op: kv.op } : {}) } };
+  ev.auditd = {
+    log: {
+      record_type: type,
+      sequence: Number(serial),
+      ...(kv.key !== undefined && kv.key !== '(null)' ? { key: kv.key } : {}),
+      ...(kv.op !== undefined ? { op: kv.op } : {}),
+    },
+  };
   return ev;
 }

@@ -142,7 +142,7 @@ export function parsePam(ev: EventDraft, msg: string): boolean {
 /** Legacy `svc(pam_unix)[pid]: <body>` tags (the module is in the tag, not the message). */
 export function parseLegacyPam(ev: EventDraft, service: string, module: string, msg: string): boolean {
   pamFields(ev, module, service, '');
-  if ((MORE_FAILURES.exec(msg)) !== null) return parsePam(ev, msg);
+  if (MORE_FAILURES.exec(msg) !== null) return parsePam(ev, msg);
   return pamBody(ev, module, '', msg);
 }
 

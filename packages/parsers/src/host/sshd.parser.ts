@@ -9,44 +9,10 @@
  */
 import type { EventDraft } from '../event/event-draft.js';
 import { classify, endpoint, setSource, setUser, systemAuth, toInt } from '../event/draft-helpers.js';
-
-const AUTH =
-  /^(Accepted|Failed|Postponed) (\S+) for (?:(invalid|illegal) user )?(.*) from (\S+)(?: port (\d+))?(?: (ssh[12]))?(?:: (.*?))?(?: \[preauth\])?$/;
-const INVALID = /^(Invalid|Illegal) user (.*) from (\S+)(?: port (\d+))?(?: \[preauth\])?$/;
-const NO_IDENT = /^Did not receive identification string from (\S+)(?: port (\d+))?/;
-const MAX_AUTH =
-  /^(?:error: )?maximum authentication attempts exceeded for (?:(?:invalid|illegal) user )?(.*) from (\S+) port (\d+)/;
-const TOO_MANY =
-  /^Disconnecting(?:: | (?:invalid|authenticating|illegal) user (.*) (\S+) port (\d+): )Too many authentication failures(?: for (?:(?:invalid|illegal) user )?(\S*))?/;
-const DISCONNECT =
-  /^(Connection closed by|Connection reset by|Disconnected from|Disconnecting) (?:(invalid|authenticating|illegal) user (.*) |user (.*) )?(\S+) port (\d+)(?:(?::| \[preauth\]).*)?$/;
-const CLOSED_NO_PORT = /^Connection closed by (\S+?)( \[preauth\])?$/;
-const RECEIVED_DISCONNECT = /^(?:error: )?Received disconnect from (\S+?)(?: port (\d+))?: ?(\d+): (.*)$/;
-const REVERSE = /^reverse mapping checking getaddrinfo for (\S+) \[(\S+)\] failed/;
-const ADDRESS_MAPS = /^Address (\S+) maps to (\S+), but this does not map back to the address/;
-const NEGOTIATE = /^(?:fatal: )?Unable to negotiate (?:with (\S+?)(?: port (\d+))?: no matching (.*) found|a key exchange method)/;
-const BAD_PROTOCOL = /^Bad protocol version identification '(.*)'(?: from (\S+)(?: port (\d+))?)?/;
-const TIMEOUT = /^(?:fatal: )?Timeout before authentication for (\S+)(?: port (\d+))?/;
-const NOT_ALLOWED = /^User (.*) from (\S+) not allowed because (.*)$/;
-const USERAUTH_INVALID = /^input_userauth_request: (?:invalid|illegal) user (.*?)(?: \[preauth\])?$/;
-const MAGIC = /^Magic value check failed \(\d+\) on obfuscated handshake from (\S+) port (\d+)/;
-const DISPATCH_FATAL =
-  /^ssh_dispatch_run_fatal: Connection from (?:(?:invalid|authenticating) user (.*) )?(\S+) port (\d+): (.*)$/;
-const REFUSED = /^refused connect from (\S+) \((\S+)\)$/;
-const CLOSE_SESSION = /^Close session: user (.*) from (\S+) port (\d+)/;
-const START_SESSION = /^Starting session: (.*) for (.*) from (\S+) port (\d+)/;
-const CONNECTION_FROM = /^Connection from (\S+) port (\d+) on (\S+) port (\d+)/;
-const READ_ERROR = /^Read error from remote host (\S+?)(?: port (\d+))?: (.*)$/;
-const AUTH_REFUSED = /^Authentication refused: (.*)$/;
-const PROTOCOL_ERROR =
-  /^(?:Disconnecting: bad client public DH value|Corrupted MAC on input\.|Bad packet length \d+\.|(?:error: )?kex_exchange_identification: (.*)|(?:error: )?Protocol major versions differ)/;
-const BANNER = /^banner exchange: Connection from (\S+) port (\d+): (.*)$/;
-const SUBSYSTEM = /^subsystem request for (\S+) by user (\S+)( failed)?/;
-const PAM_ERROR_PREFIX = 'error: PAM: ';
-const PREAUTH = ' [preauth]';
+import * as P from './sshd-patterns.js';
 
 function stripPreauth(s: string): string {
-  return s.endsWith(PREAUTH) ? s.slice(0, -PREAUTH.length) : s;
+  return s.endsWith(P.PREAUTH) ? s.slice(0, -P.PREAUTH.length) : s;
 }
 
 function login(ev: EventDraft, sshEvent: 'Accepted' | 'Failed' | 'Invalid'): void {
@@ -64,7 +30,7 @@ function sshFields(ev: EventDraft): Record<string, unknown> {
 function pamError(ev: EventDraft, msg: string): boolean {
   const from = msg.lastIndexOf(' from ');
   if (from < 0) return false;
-  const head = msg.slice(PAM_ERROR_PREFIX.length, from);
+  const head = msg.slice(P.PAM_ERROR_PREFIX.length, from);
   const forAt = head.indexOf(' for ');
   if (forAt < 0) return false;
   let user = head.slice(forAt + 5);
@@ -80,7 +46,7 @@ function disconnect(ev: EventDraft, m: RegExpExecArray, msg: string): void {
   const kind = m[2];
   setUser(ev, m[3] ?? m[4]);
   setSource(ev, m[5], toInt(m[6]));
-  const preauth = msg.endsWith(PREAUTH);
+  const preauth = msg.endsWith(P.PREAUTH);
   if (kind === 'invalid' || kind === 'illegal' || (preauth && kind === 'authenticating')) {
     // The client gave up or was cut off before authenticating (or named no valid user): a failed login attempt.
     classify(ev, 'ssh_disconnect', ['authentication', 'network'], ['end'], 'failure');
@@ -99,12 +65,14 @@ function fallbackSource(ev: EventDraft, msg: string): void {
   if (end < 0) end = msg.length;
   let addr = msg.slice(start, end);
   if (addr.endsWith(':') || addr.endsWith(',')) addr = addr.slice(0, -1);
-  const portAt = msg.startsWith(' port ', end) ? toInt(/^\d+/.exec(msg.slice(end + 6, end + 12))?.[0]) : undefined;
+  const portAt = msg.startsWith(' port ', end)
+    ? toInt(/^\d+/.exec(msg.slice(end + 6, end + 12))?.[0])
+    : undefined;
   if (/^[0-9a-fA-F.:]+$/.test(addr)) setSource(ev, addr, portAt);
 }
 
 export function parseSshd(ev: EventDraft, msg: string): void {
-  let m: RegExpExecArray | null = PROTOCOL_ERROR.exec(msg);
+  let m: RegExpExecArray | null = P.PROTOCOL_ERROR.exec(msg);
   if (m !== null) {
     classify(ev, 'ssh_protocol_error', ['network'], ['connection'], 'failure');
     return;
@@ -113,13 +81,19 @@ export function parseSshd(ev: EventDraft, msg: string): void {
     case 65: // A
     case 70: // F
     case 80: // P
-      if ((m = AUTH.exec(msg)) !== null) {
+      if ((m = P.AUTH.exec(msg)) !== null) {
         const verb = m[1] as 'Accepted' | 'Failed' | 'Postponed';
         setUser(ev, m[4]);
         setSource(ev, m[5], toInt(m[6]));
         if (verb === 'Postponed') {
           // Postponed = waiting for more auth steps; for an invalid user it can only end in failure.
-          classify(ev, 'ssh_login_postponed', ['authentication'], ['info'], m[3] === undefined ? 'unknown' : 'failure');
+          classify(
+            ev,
+            'ssh_login_postponed',
+            ['authentication'],
+            ['info'],
+            m[3] === undefined ? 'unknown' : 'failure',
+          );
           systemAuth(ev).ssh = { event: 'Postponed' };
         } else login(ev, verb);
         const ssh = sshFields(ev);
@@ -128,19 +102,19 @@ export function parseSshd(ev: EventDraft, msg: string): void {
         if (m[8] !== undefined && m[8] !== '') ssh.signature = m[8];
         return;
       }
-      if ((m = ADDRESS_MAPS.exec(msg)) !== null) {
+      if ((m = P.ADDRESS_MAPS.exec(msg)) !== null) {
         setSource(ev, m[1]);
         classify(ev, 'ssh_reverse_dns_mismatch', ['network'], ['info']);
         return;
       }
-      if ((m = AUTH_REFUSED.exec(msg)) !== null) {
+      if ((m = P.AUTH_REFUSED.exec(msg)) !== null) {
         classify(ev, 'ssh_auth_refused', ['authentication'], ['info'], 'failure');
         ev.event.reason = m[1] as string;
         return;
       }
       break;
     case 73: // I
-      if ((m = INVALID.exec(msg)) !== null) {
+      if ((m = P.INVALID.exec(msg)) !== null) {
         setUser(ev, m[2]);
         setSource(ev, m[3], toInt(m[4]));
         login(ev, 'Invalid');
@@ -148,34 +122,34 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       }
       break;
     case 68: // D
-      if ((m = NO_IDENT.exec(msg)) !== null) {
+      if ((m = P.NO_IDENT.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         if (m[1] !== undefined) sshFields(ev).dropped_ip = m[1];
         classify(ev, 'ssh_no_identification', ['network'], ['connection'], 'failure');
         return;
       }
-      if ((m = TOO_MANY.exec(msg)) !== null) {
+      if ((m = P.TOO_MANY.exec(msg)) !== null) {
         setUser(ev, m[1] ?? m[4]);
         setSource(ev, m[2], toInt(m[3]));
         classify(ev, 'ssh_max_auth_attempts', ['authentication'], ['info'], 'failure');
         return;
       }
-      if ((m = DISCONNECT.exec(msg)) !== null) return disconnect(ev, m, msg);
+      if ((m = P.DISCONNECT.exec(msg)) !== null) return disconnect(ev, m, msg);
       break;
     case 67: // C
-      if ((m = DISCONNECT.exec(msg)) !== null) return disconnect(ev, m, msg);
-      if ((m = CLOSED_NO_PORT.exec(msg)) !== null) {
+      if ((m = P.DISCONNECT.exec(msg)) !== null) return disconnect(ev, m, msg);
+      if ((m = P.CLOSED_NO_PORT.exec(msg)) !== null) {
         setSource(ev, m[1]);
         classify(ev, 'ssh_disconnect', ['network'], ['end'], m[2] === undefined ? undefined : 'failure');
         return;
       }
-      if ((m = CLOSE_SESSION.exec(msg)) !== null) {
+      if ((m = P.CLOSE_SESSION.exec(msg)) !== null) {
         setUser(ev, m[1]);
         setSource(ev, m[2], toInt(m[3]));
         classify(ev, 'ssh_session_closed', ['session'], ['end']);
         return;
       }
-      if ((m = CONNECTION_FROM.exec(msg)) !== null) {
+      if ((m = P.CONNECTION_FROM.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         setEndpointDestination(ev, m[3], toInt(m[4]));
         classify(ev, 'ssh_connection', ['network'], ['connection', 'start']);
@@ -183,13 +157,13 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       }
       break;
     case 82: // R
-      if ((m = RECEIVED_DISCONNECT.exec(msg)) !== null) {
+      if ((m = P.RECEIVED_DISCONNECT.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         ev.event.reason = stripPreauth(m[4] as string);
-        classify(ev, 'ssh_disconnect', ['network'], ['end'], msg.endsWith(PREAUTH) ? 'failure' : undefined);
+        classify(ev, 'ssh_disconnect', ['network'], ['end'], msg.endsWith(P.PREAUTH) ? 'failure' : undefined);
         return;
       }
-      if ((m = READ_ERROR.exec(msg)) !== null) {
+      if ((m = P.READ_ERROR.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         ev.event.reason = m[3] as string;
         classify(ev, 'ssh_connection_error', ['network'], ['error']);
@@ -197,17 +171,17 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       }
       break;
     case 85: // U
-      if ((m = NOT_ALLOWED.exec(msg)) !== null) {
+      if ((m = P.NOT_ALLOWED.exec(msg)) !== null) {
         setUser(ev, m[1]);
         setSource(ev, m[2]);
         ev.event.reason = m[3] as string;
         classify(ev, 'ssh_login', ['authentication'], ['info'], 'failure');
         return;
       }
-      if ((m = NEGOTIATE.exec(msg)) !== null) return negotiate(ev, m);
+      if ((m = P.NEGOTIATE.exec(msg)) !== null) return negotiate(ev, m);
       break;
     case 98: // b
-      if ((m = BANNER.exec(msg)) !== null) {
+      if ((m = P.BANNER.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         ev.event.reason = m[3] as string;
         classify(ev, 'ssh_bad_protocol', ['network'], ['connection'], 'failure');
@@ -215,21 +189,21 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       }
       break;
     case 66: // B
-      if ((m = BAD_PROTOCOL.exec(msg)) !== null) {
+      if ((m = P.BAD_PROTOCOL.exec(msg)) !== null) {
         setSource(ev, m[2], toInt(m[3]));
         classify(ev, 'ssh_bad_protocol', ['network'], ['connection'], 'failure');
         return;
       }
       break;
     case 77: // M
-      if ((m = MAGIC.exec(msg)) !== null) {
+      if ((m = P.MAGIC.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         classify(ev, 'ssh_bad_handshake', ['network'], ['connection'], 'failure');
         return;
       }
       break;
     case 83: // S
-      if ((m = START_SESSION.exec(msg)) !== null) {
+      if ((m = P.START_SESSION.exec(msg)) !== null) {
         setUser(ev, m[2]);
         setSource(ev, m[3], toInt(m[4]));
         classify(ev, 'ssh_session_started', ['session'], ['start']);
@@ -237,9 +211,9 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       }
       break;
     case 101: // e
-      if (msg.startsWith(PAM_ERROR_PREFIX) && pamError(ev, msg)) return;
-      if ((m = MAX_AUTH.exec(msg)) !== null) return maxAuth(ev, m);
-      if ((m = RECEIVED_DISCONNECT.exec(msg)) !== null) {
+      if (msg.startsWith(P.PAM_ERROR_PREFIX) && pamError(ev, msg)) return;
+      if ((m = P.MAX_AUTH.exec(msg)) !== null) return maxAuth(ev, m);
+      if ((m = P.RECEIVED_DISCONNECT.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         ev.event.reason = stripPreauth(m[4] as string);
         classify(ev, 'ssh_disconnect', ['network'], ['end'], 'failure');
@@ -247,31 +221,31 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       }
       break;
     case 102: // f
-      if ((m = NEGOTIATE.exec(msg)) !== null) return negotiate(ev, m);
-      if ((m = TIMEOUT.exec(msg)) !== null) {
+      if ((m = P.NEGOTIATE.exec(msg)) !== null) return negotiate(ev, m);
+      if ((m = P.TIMEOUT.exec(msg)) !== null) {
         setSource(ev, m[1], toInt(m[2]));
         classify(ev, 'ssh_auth_timeout', ['authentication'], ['info'], 'failure');
         return;
       }
       break;
     case 109: // m
-      if ((m = MAX_AUTH.exec(msg)) !== null) return maxAuth(ev, m);
+      if ((m = P.MAX_AUTH.exec(msg)) !== null) return maxAuth(ev, m);
       break;
     case 105: // i
-      if ((m = USERAUTH_INVALID.exec(msg)) !== null) {
+      if ((m = P.USERAUTH_INVALID.exec(msg)) !== null) {
         setUser(ev, m[1]);
         classify(ev, 'ssh_invalid_user', ['authentication'], ['info'], 'failure');
         return;
       }
       break;
     case 114: // r
-      if ((m = REVERSE.exec(msg)) !== null) {
+      if ((m = P.REVERSE.exec(msg)) !== null) {
         setSource(ev, m[2]);
         if (ev.source !== undefined && m[1] !== undefined) ev.source.domain = m[1];
         classify(ev, 'ssh_reverse_dns_mismatch', ['network'], ['info']);
         return;
       }
-      if ((m = REFUSED.exec(msg)) !== null) {
+      if ((m = P.REFUSED.exec(msg)) !== null) {
         setSource(ev, m[2]);
         if (ev.source !== undefined && m[1] !== undefined && m[1] !== m[2]) ev.source.domain = m[1];
         classify(ev, 'ssh_connection_refused', ['network'], ['connection', 'denied'], 'failure');
@@ -279,13 +253,19 @@ export function parseSshd(ev: EventDraft, msg: string): void {
       }
       break;
     case 115: // s
-      if ((m = SUBSYSTEM.exec(msg)) !== null) {
+      if ((m = P.SUBSYSTEM.exec(msg)) !== null) {
         setUser(ev, m[2]);
-        (sshFields(ev)).subsystem = m[1];
-        classify(ev, 'ssh_subsystem_request', ['session'], ['info'], m[3] === undefined ? 'success' : 'failure');
+        sshFields(ev).subsystem = m[1];
+        classify(
+          ev,
+          'ssh_subsystem_request',
+          ['session'],
+          ['info'],
+          m[3] === undefined ? 'success' : 'failure',
+        );
         return;
       }
-      if ((m = DISPATCH_FATAL.exec(msg)) !== null) {
+      if ((m = P.DISPATCH_FATAL.exec(msg)) !== null) {
         setUser(ev, m[1]);
         setSource(ev, m[2], toInt(m[3]));
         ev.event.reason = stripPreauth(m[4] as string);

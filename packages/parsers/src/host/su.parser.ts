@@ -34,7 +34,8 @@ export function parseSu(ev: EventDraft, msg: string): boolean {
   return false;
 }
 
-const LOGIN_FAILED = /^FAILED LOGIN \(?\d+\)? (?:on '?([^' ]+)'? )?(?:FROM '?([^' ]+)'? )?FOR '?([^',]+)'?, (.*)$/;
+const LOGIN_FAILED =
+  /^FAILED LOGIN \(?\d+\)? (?:on '?([^' ]+)'? )?(?:FROM '?([^' ]+)'? )?FOR '?([^',]+)'?, (.*)$/;
 const ROOT_LOGIN = /^ROOT LOGIN +(?:ON|on) '?([^' ]+)'?(?: FROM '?([^' ]+)'?)?/;
 const LOGIN_ON = /^LOGIN ON '?([^' ]+)'? BY '?([^' ]+)'?(?: FROM '?([^' ]+)'?)?/;
 

@@ -4,7 +4,8 @@ import { createLineParser } from './create-line-parser.js';
 import { MAX_REPEAT } from './syslog-line.js';
 import { parseAll, parseOne, TEST_NOW } from '../testing/parse-one.js';
 
-const REPEAT = 'Dec 10 07:13:56 LabSZ sshd[24227]: message repeated 5 times: [ Failed password for root from 5.36.59.76 port 42393 ssh2]';
+const REPEAT =
+  'Dec 10 07:13:56 LabSZ sshd[24227]: message repeated 5 times: [ Failed password for root from 5.36.59.76 port 42393 ssh2]';
 
 describe('createLineParser', () => {
   it('expands "message repeated N times" into N events, so N attempts count as N', () => {
@@ -19,15 +20,27 @@ describe('createLineParser', () => {
   });
 
   it('caps repeat expansion so a forged count cannot exhaust memory', () => {
-    const events = parseAll('Dec 10 07:13:56 h sshd[1]: message repeated 999999999 times: [ Invalid user a from 1.2.3.4]', { year: 2024 });
+    const events = parseAll(
+      'Dec 10 07:13:56 h sshd[1]: message repeated 999999999 times: [ Invalid user a from 1.2.3.4]',
+      { year: 2024 },
+    );
     expect(events).toHaveLength(MAX_REPEAT);
     expect(events[0]?.vigil.repeat).toEqual({ index: 1, of: 999999999 });
   });
 
   it('gives the same line the same id whatever the Kafka offset, and different ids to different hosts', () => {
-    const line = 'Feb 20 08:35:22 slave22 sshd[5774]: Failed password for root from 89.160.20.156 port 29160 ssh2';
-    const a = parseOne(line, { year: 2024 }, { origin: { topic: 'vigil.raw.host', partition: 0, offset: '17' } });
-    const b = parseOne(line, { year: 2024 }, { origin: { topic: 'vigil.raw.host', partition: 3, offset: '99' } });
+    const line =
+      'Feb 20 08:35:22 slave22 sshd[5774]: Failed password for root from 89.160.20.156 port 29160 ssh2';
+    const a = parseOne(
+      line,
+      { year: 2024 },
+      { origin: { topic: 'vigil.raw.host', partition: 0, offset: '17' } },
+    );
+    const b = parseOne(
+      line,
+      { year: 2024 },
+      { origin: { topic: 'vigil.raw.host', partition: 3, offset: '99' } },
+    );
     expect(a.event.id).toBe(b.event.id);
     expect(a.event.id).toMatch(/^[0-9a-f]{16}$/);
     expect(a.vigil.origin).toEqual({ topic: 'vigil.raw.host', partition: 0, offset: '17' });
@@ -45,11 +58,15 @@ describe('createLineParser', () => {
 
   it('skips blank lines and strips CR/LF and a BOM', () => {
     expect(createLineParser().parse('  \r\n')).toEqual({ ok: true, events: [] });
-    expect(parseOne('\ufeffJan  2 03:04:05 h p: x\r\n', { year: 2024 }).event.original).toBe('Jan  2 03:04:05 h p: x');
+    expect(parseOne('\ufeffJan  2 03:04:05 h p: x\r\n', { year: 2024 }).event.original).toBe(
+      'Jan  2 03:04:05 h p: x',
+    );
   });
 
   it('uses the context hostname when the line names none', () => {
-    expect(parseOne('2022/05/06 04:53:57 some text', {}, { hostname: 'collector-1' }).host?.hostname).toBe('collector-1');
+    expect(parseOne('2022/05/06 04:53:57 some text', {}, { hostname: 'collector-1' }).host?.hostname).toBe(
+      'collector-1',
+    );
   });
 
   it('dead-letters garbage and invalid JSON with a reason, and never throws', () => {
@@ -69,7 +86,16 @@ describe('createLineParser', () => {
   });
 
   it('unwraps Splunk search exports and keeps the whole line as event.original', () => {
-    const inner = JSON.stringify({ ts: 1547188417.857497, uid: 'C1', 'id.orig_h': '10.0.0.1', 'id.orig_p': 1, 'id.resp_h': '10.0.0.2', 'id.resp_p': 53, proto: 'udp', conn_state: 'SF' });
+    const inner = JSON.stringify({
+      ts: 1547188417.857497,
+      uid: 'C1',
+      'id.orig_h': '10.0.0.1',
+      'id.orig_p': 1,
+      'id.resp_h': '10.0.0.2',
+      'id.resp_p': 53,
+      proto: 'udp',
+      conn_state: 'SF',
+    });
     const line = JSON.stringify({ preview: false, result: { _raw: inner, host: 'x' } });
     const ev = parseOne(line);
     expect(ev.event.dataset).toBe('zeek.connection');
@@ -77,7 +103,11 @@ describe('createLineParser', () => {
   });
 
   it('produces events that satisfy the shared event schema', () => {
-    for (const line of [REPEAT, '<13>1 - - - - - -', 'type=USER_LOGIN msg=audit(1700000000.123:456): pid=1 uid=0 auid=4294967295 msg=\'op=login acct="root" exe="/usr/sbin/sshd" addr=203.0.113.9 terminal=ssh res=failed\'']) {
+    for (const line of [
+      REPEAT,
+      '<13>1 - - - - - -',
+      'type=USER_LOGIN msg=audit(1700000000.123:456): pid=1 uid=0 auid=4294967295 msg=\'op=login acct="root" exe="/usr/sbin/sshd" addr=203.0.113.9 terminal=ssh res=failed\'',
+    ]) {
       for (const ev of parseAll(line, { year: 2024 })) expect(eventSchema.safeParse(ev).success).toBe(true);
     }
   });

@@ -38,7 +38,10 @@ export interface LineParser {
   parse(line: string, context?: ParseContext): ParseOutcome;
 }
 
-const EMPTY: ParseOutcome = Object.freeze({ ok: true, events: [] }) as ParseOutcome;
+/** Header and blank lines: a fresh result each time (callers may keep or extend it). */
+function empty(): ParseOutcome {
+  return { ok: true, events: [] };
+}
 
 function fail(code: ParseFailureCode, reason: string): ParseOutcome {
   return { ok: false, code, reason };
@@ -74,9 +77,15 @@ class StreamLineParser implements LineParser {
     try {
       clock = new ZoneClock(options.timezone ?? 'UTC');
     } catch (cause) {
-      throw new VigilError(`unknown timezone: ${options.timezone ?? ''}`, { code: 'invalid_timezone', cause });
+      throw new VigilError(`unknown timezone: ${options.timezone ?? ''}`, {
+        code: 'invalid_timezone',
+        cause,
+      });
     }
-    if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1970 && options.year <= 9999)) {
+    if (
+      options.year !== undefined &&
+      !(Number.isInteger(options.year) && options.year >= 1970 && options.year <= 9999)
+    ) {
       throw new VigilError(`invalid year: ${options.year}`, { code: 'invalid_year' });
     }
     const formatter = new TimestampFormatter();
@@ -98,7 +107,10 @@ class StreamLineParser implements LineParser {
       return this.parseUnsafe(line, context);
     } catch (error) {
       // A bug, not bad input: report it as data so the stream keeps flowing.
-      return fail('internal_error', `parser error: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        'internal_error',
+        `parser error: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -113,9 +125,10 @@ class StreamLineParser implements LineParser {
     let end = line.length;
     while (end > 0 && (line.charCodeAt(end - 1) === 10 || line.charCodeAt(end - 1) === 13)) end--;
     let start = line.charCodeAt(0) === 0xfeff ? 1 : 0;
-    while (start < end && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9) && !this.zeek.ready) start++;
+    while (start < end && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9) && !this.zeek.ready)
+      start++;
     if (start > 0 || end < line.length) line = line.slice(start, end);
-    if (isBlank(line)) return EMPTY;
+    if (isBlank(line)) return empty();
 
     const tk = this.tk;
     tk.nowMs = toMs(context.receivedAt) ?? this.fixedNow ?? Date.now();
@@ -123,7 +136,8 @@ class StreamLineParser implements LineParser {
     const drafts = this.dispatch(line, tk);
     if (!Array.isArray(drafts)) return drafts;
     const events: VigilEvent[] = [];
-    for (let i = 0; i < drafts.length; i++) events.push(this.finalize(drafts[i] as EventDraft, context, i, truncated));
+    for (let i = 0; i < drafts.length; i++)
+      events.push(this.finalize(drafts[i] as EventDraft, context, i, truncated));
     return { ok: true, events };
   }
 
@@ -132,7 +146,7 @@ class StreamLineParser implements LineParser {
     if (c === 35) {
       // '#': Zeek TSV header lines configure the stream.
       return this.zeek.header(line) || this.w3c.header(line)
-        ? EMPTY
+        ? empty()
         : fail('not_a_log_line', 'comment line that is not a Zeek or W3C header');
     }
     if (this.zeek.ready && line.includes(this.zeek.separator)) {
@@ -153,7 +167,11 @@ class StreamLineParser implements LineParser {
       const ev = parseW3c(line, this.w3c, tk, line);
       if (ev !== undefined) return [ev];
     }
-    if (c === 60 || (isDigit(c) && line.charCodeAt(4) === 45) || (monthAt(line, 0) >= 0 && line.charCodeAt(3) === 32)) {
+    if (
+      c === 60 ||
+      (isDigit(c) && line.charCodeAt(4) === 45) ||
+      (monthAt(line, 0) >= 0 && line.charCodeAt(3) === 32)
+    ) {
       const env = parseSyslogEnvelope(line, tk.clock, tk.years, tk.nowMs, tk.scan);
       if (env !== undefined) return syslogEvents(env, tk, line);
     }

@@ -64,7 +64,11 @@ export function jsonEvents(line: string, tk: Toolkit, program?: string): JsonLin
     const events: EventDraft[] = [];
     for (const rec of o.Records) {
       if (rec === null || typeof rec !== 'object' || Array.isArray(rec) || !isCloudTrailRecord(rec as Json)) {
-        return { ok: false, code: 'cloudtrail_invalid', reason: 'a Records[] entry is not a CloudTrail record' };
+        return {
+          ok: false,
+          code: 'cloudtrail_invalid',
+          reason: 'a Records[] entry is not a CloudTrail record',
+        };
       }
       events.push(cloudTrailEvent(rec as Json, tk, JSON.stringify(rec)));
     }
@@ -72,6 +76,7 @@ export function jsonEvents(line: string, tk: Toolkit, program?: string): JsonLin
   }
   if (isCloudTrailRecord(o)) return { ok: true, events: [cloudTrailEvent(o, tk, line)] };
   if (isZeekRecord(o)) return { ok: true, events: [zeekEvent(o as ZeekRecord, zeekPath(o), tk, line)] };
-  if (isJsonAccessLog(o)) return { ok: true, events: [jsonAccessEvent(o, tk, webFlavor(program, tk.source, tk.hint), line)] };
+  if (isJsonAccessLog(o))
+    return { ok: true, events: [jsonAccessEvent(o, tk, webFlavor(program, tk.source, tk.hint), line)] };
   return { ok: true, events: [unknownEvent(o, tk, line)] };
 }

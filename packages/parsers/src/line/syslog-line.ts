@@ -17,10 +17,41 @@ const REPEATED = /^message repeated (\d{1,9}) times: \[ ?(.*)\]$/;
 export const MAX_REPEAT = 10_000;
 
 const FACILITIES = [
-  'kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp',
-  'ntp', 'security', 'console', 'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7',
+  'kern',
+  'user',
+  'mail',
+  'daemon',
+  'auth',
+  'syslog',
+  'lpr',
+  'news',
+  'uucp',
+  'cron',
+  'authpriv',
+  'ftp',
+  'ntp',
+  'security',
+  'console',
+  'solaris-cron',
+  'local0',
+  'local1',
+  'local2',
+  'local3',
+  'local4',
+  'local5',
+  'local6',
+  'local7',
 ] as const;
-const SEVERITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'] as const;
+const SEVERITIES = [
+  'emergency',
+  'alert',
+  'critical',
+  'error',
+  'warning',
+  'notice',
+  'informational',
+  'debug',
+] as const;
 
 function applyEnvelope(ev: EventDraft, env: SyslogEnvelope, tk: Toolkit): void {
   if (env.hostname !== undefined) ev.host = { hostname: env.hostname, name: env.hostname };
@@ -56,7 +87,13 @@ function applyEnvelope(ev: EventDraft, env: SyslogEnvelope, tk: Toolkit): void {
   if (!env.hasOffset) ev.event.timezone = tk.clock.zone;
 }
 
-function buildOne(env: SyslogEnvelope, message: string, tk: Toolkit, original: string, ms: number): EventDraft {
+function buildOne(
+  env: SyslogEnvelope,
+  message: string,
+  tk: Toolkit,
+  original: string,
+  ms: number,
+): EventDraft {
   const program = env.program;
   const nfAt = netfilterStart(message);
   if (nfAt >= 0) {

@@ -35,7 +35,14 @@ export function parseTimestampedText(line: string, tk: Toolkit, original: string
       scan.minute = Number(m[4]);
       scan.second = Number(m[5]);
       scan.millis = Number((m[6] ?? '0').padEnd(3, '0').slice(0, 3));
-      if (scan.month <= 11 && scan.day >= 1 && scan.day <= 31 && scan.hour <= 23 && scan.minute <= 59 && scan.second <= 60) {
+      if (
+        scan.month <= 11 &&
+        scan.day >= 1 &&
+        scan.day <= 31 &&
+        scan.hour <= 23 &&
+        scan.minute <= 59 &&
+        scan.second <= 60
+      ) {
         ms = tk.years.resolve(scan, tk.nowMs);
         end = m[0].length;
       }

@@ -37,7 +37,8 @@ function prefixTokens(prefix: string): string[] {
   for (const part of prefix.slice(i).split(' ')) {
     if (part === '') continue;
     const last = tokens.length - 1;
-    if (last >= 0 && (tokens[last] as string).endsWith(',')) tokens[last] = `${tokens[last] as string} ${part}`;
+    if (last >= 0 && (tokens[last] as string).endsWith(','))
+      tokens[last] = `${tokens[last] as string} ${part}`;
     else tokens.push(part);
   }
   return tokens;
@@ -59,7 +60,12 @@ function applyPrefix(ev: EventDraft, prefix: string, flavor: DatasetHint): void 
   const tokens = prefixTokens(prefix);
   let i = 0;
   const first = tokens[0];
-  if (first !== undefined && tokens.length >= 2 && ipList(first) === undefined && ipList(tokens[1] as string) !== undefined) {
+  if (
+    first !== undefined &&
+    tokens.length >= 2 &&
+    ipList(first) === undefined &&
+    ipList(tokens[1] as string) !== undefined
+  ) {
     // Leading virtual host (`example.com` or `example.com:443`): the server side.
     const colon = first.lastIndexOf(':');
     const port = colon > 0 ? Number(first.slice(colon + 1)) : Number.NaN;
@@ -75,7 +81,7 @@ function applyPrefix(ev: EventDraft, prefix: string, flavor: DatasetHint): void 
     ips.push(...list);
   }
   if (ips.length > 0) {
-    const client = ips.find((ip) => !isPrivateIp(ip)) ?? (ips[0] as string);
+    const client = ips.find((ip) => !isPrivateIp(ip)) ?? ips[0];
     setSource(ev, client);
     ev[flavor] = { access: { remote_ip_list: ips } };
   } else if (i < tokens.length) {
@@ -87,7 +93,12 @@ function applyPrefix(ev: EventDraft, prefix: string, flavor: DatasetHint): void 
 }
 
 /** Parses an access-log line; undefined when the line is not one. */
-export function parseAccessLine(line: string, tk: Toolkit, flavor: DatasetHint, original: string): EventDraft | undefined {
+export function parseAccessLine(
+  line: string,
+  tk: Toolkit,
+  flavor: DatasetHint,
+  original: string,
+): EventDraft | undefined {
   let at = -1;
   let dateEnd = -1;
   let from = 0;

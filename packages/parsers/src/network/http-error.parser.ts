@@ -116,12 +116,18 @@ export function parseNginxError(line: string, tk: Toolkit, original: string): Ev
 function apacheClient(ev: EventDraft, token: string): void {
   if (isIp(token)) return setSource(ev, token);
   const colon = token.lastIndexOf(':');
-  if (colon > 0 && isIp(token.slice(0, colon))) setSource(ev, token.slice(0, colon), Number(token.slice(colon + 1)));
+  if (colon > 0 && isIp(token.slice(0, colon)))
+    setSource(ev, token.slice(0, colon), Number(token.slice(colon + 1)));
   else setSource(ev, token);
 }
 
 /** Apache error log line (starts with `[`); undefined when it is not one. */
-export function parseApacheError(line: string, tk: Toolkit, original: string, fallbackMs: number): EventDraft | undefined {
+export function parseApacheError(
+  line: string,
+  tk: Toolkit,
+  original: string,
+  fallbackMs: number,
+): EventDraft | undefined {
   let i = 0;
   let ms = fallbackMs;
   let fallback = true;
@@ -150,7 +156,9 @@ export function parseApacheError(line: string, tk: Toolkit, original: string, fa
       const e = line.indexOf(']', i);
       if (e < 0) break;
       const m = /^(\d+)(?::tid (\d+))?$/.exec(line.slice(i + 5, e));
-      if (m !== null) ev.process = m[2] === undefined ? { pid: Number(m[1]) } : { pid: Number(m[1]), thread: { id: Number(m[2]) } };
+      if (m !== null)
+        ev.process =
+          m[2] === undefined ? { pid: Number(m[1]) } : { pid: Number(m[1]), thread: { id: Number(m[2]) } };
       i = e + 1;
     } else if (line.startsWith('[client ', i) || line.startsWith('[remote ', i)) {
       const e = line.indexOf(']', i);
@@ -175,9 +183,17 @@ export function parseApacheError(line: string, tk: Toolkit, original: string, fa
   else if ((m = APACHE_USER.exec(msg)) !== null) {
     webAuthFailure(ev, m[1]);
     if (m[2] !== undefined && m[2].startsWith('/')) ev.url = { original: m[2], path: m[2] };
-  }
-  else if (msg.startsWith('client denied by server configuration') || msg.startsWith('Directory index forbidden')) {
+  } else if (
+    msg.startsWith('client denied by server configuration') ||
+    msg.startsWith('Directory index forbidden')
+  ) {
     classify(ev, 'access_denied', ['web'], ['denied'], 'failure');
-  } else classify(ev, undefined, ['web'], [level === 'info' || level === 'notice' || level === 'debug' ? 'info' : 'error']);
+  } else
+    classify(
+      ev,
+      undefined,
+      ['web'],
+      [level === 'info' || level === 'notice' || level === 'debug' ? 'info' : 'error'],
+    );
   return ev;
 }

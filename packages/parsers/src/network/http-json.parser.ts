@@ -61,7 +61,12 @@ export function jsonAccessEvent(o: Json, tk: Toolkit, flavor: DatasetHint, origi
     else if (scanHttpDate(time, 0, tk.clock, tk.scan) > 0) ms = tk.scan.ms;
   }
   const fallback = Number.isNaN(ms);
-  const ev = newDraft(tk.iso(fallback ? tk.nowMs : ms), original, `${flavor}.access`, `${flavor}.access.json`);
+  const ev = newDraft(
+    tk.iso(fallback ? tk.nowMs : ms),
+    original,
+    `${flavor}.access`,
+    `${flavor}.access.json`,
+  );
   if (fallback) ev.vigil.timestamp_fallback = true;
   const remote = pickString(o, REMOTE);
   setSource(ev, remote?.split(',')[0]?.trim());

@@ -42,7 +42,8 @@ export function setUrl(ev: EventDraft, target: string): void {
     url.path = path;
     const lastSlash = path.lastIndexOf('/');
     const dot = path.lastIndexOf('.');
-    if (dot > lastSlash + 1 && dot < path.length - 1 && path.length - dot <= 17) url.extension = path.slice(dot + 1);
+    if (dot > lastSlash + 1 && dot < path.length - 1 && path.length - dot <= 17)
+      url.extension = path.slice(dot + 1);
   }
   ev.url = url;
 }
@@ -72,7 +73,13 @@ export function classifyStatus(ev: EventDraft, status: number | undefined): void
     return;
   }
   const type = status === 401 || status === 403 || status === 429 ? ['access', 'denied'] : ['access'];
-  classify(ev, status === 429 ? 'rate_limited' : 'http_request', ['web'], type, status >= 400 ? 'failure' : 'success');
+  classify(
+    ev,
+    status === 429 ? 'rate_limited' : 'http_request',
+    ['web'],
+    type,
+    status >= 400 ? 'failure' : 'success',
+  );
 }
 
 export function setStatus(ev: EventDraft, status: number | undefined, bytes: number | undefined): void {

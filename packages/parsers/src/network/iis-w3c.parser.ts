@@ -12,7 +12,8 @@ import type { Toolkit } from '../model/toolkit.js';
 import { digitsAt } from '../time/month.js';
 import { classifyStatus, setStatus } from './http-request.js';
 
-const METHOD = /^(?:GET|POST|HEAD|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|SEARCH)$/;
+const METHOD =
+  /^(?:GET|POST|HEAD|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|SEARCH)$/;
 const NUM = /^\d+$/;
 
 export class W3cState {
@@ -35,7 +36,20 @@ function utcMs(line: string): number {
   const h = digitsAt(line, 11, 2);
   const mi = digitsAt(line, 14, 2);
   const s = digitsAt(line, 17, 2);
-  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return Number.NaN;
+  if (
+    y < 1970 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    d > 31 ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    s < 0 ||
+    s > 60
+  )
+    return Number.NaN;
   return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
@@ -51,7 +65,11 @@ function columns(tokens: readonly string[], fields: readonly string[]): Map<stri
   if (m < 0) return undefined;
   let status = -1;
   for (let j = m + 5; j + 2 < tokens.length; j++) {
-    if (/^\d{3}$/.test(tokens[j] as string) && NUM.test(tokens[j + 1] as string) && NUM.test(tokens[j + 2] as string)) {
+    if (
+      /^\d{3}$/.test(tokens[j] as string) &&
+      NUM.test(tokens[j + 1] as string) &&
+      NUM.test(tokens[j + 2] as string)
+    ) {
       status = j;
       break;
     }
@@ -79,7 +97,12 @@ export function looksLikeW3c(line: string): boolean {
   return m > 0 && NUM.test(tokens[m + 3] ?? '');
 }
 
-export function parseW3c(line: string, state: W3cState, tk: Toolkit, original: string): EventDraft | undefined {
+export function parseW3c(
+  line: string,
+  state: W3cState,
+  tk: Toolkit,
+  original: string,
+): EventDraft | undefined {
   const ms = utcMs(line);
   if (Number.isNaN(ms)) return undefined;
   const tokens = line.split(' ');

@@ -6,7 +6,8 @@
 import type { EventDraft } from '../event/event-draft.js';
 import { classify } from '../event/draft-helpers.js';
 
-const DENIED = /^ModSecurity: Access denied with (?:code (\d{3})|connection close|redirection)(?: \(phase (\d)\))?/;
+const DENIED =
+  /^ModSecurity: Access denied with (?:code (\d{3})|connection close|redirection)(?: \(phase (\d)\))?/;
 
 /** `[key "value"]` pairs anywhere in `s`; repeated keys (tag) are collected. */
 export function bracketPairs(s: string): Map<string, string[]> {
@@ -58,7 +59,16 @@ export function applyModSecurity(ev: EventDraft, msg: string): void {
     const file = first('file');
     if (file !== undefined) ev.rule.category = file.slice(file.lastIndexOf('/') + 1);
   }
-  for (const key of ['severity', 'data', 'unique_id', 'ver', 'maturity', 'accuracy', 'file', 'line'] as const) {
+  for (const key of [
+    'severity',
+    'data',
+    'unique_id',
+    'ver',
+    'maturity',
+    'accuracy',
+    'file',
+    'line',
+  ] as const) {
     const v = first(key);
     if (v !== undefined) modsec[key] = v;
   }
@@ -67,7 +77,8 @@ export function applyModSecurity(ev: EventDraft, msg: string): void {
   const uri = first('uri');
   if (uri !== undefined && ev.url === undefined) ev.url = { original: uri, path: uri };
   const hostname = first('hostname');
-  if (hostname !== undefined && ev.destination === undefined) ev.destination = { address: hostname, domain: hostname };
+  if (hostname !== undefined && ev.destination === undefined)
+    ev.destination = { address: hostname, domain: hostname };
   if (denied !== null) {
     if (denied[1] !== undefined) ((ev.http ??= {}).response ??= {}).status_code = Number(denied[1]);
     if (denied[2] !== undefined) modsec.phase = Number(denied[2]);

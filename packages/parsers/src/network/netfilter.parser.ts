@@ -28,7 +28,10 @@ const IP_FLAGS = new Set(['CE', 'DF', 'MF']);
 
 function formatMac(octets: readonly string[], from: number): string | undefined {
   if (octets.length < from + 6) return undefined;
-  return octets.slice(from, from + 6).join('-').toUpperCase();
+  return octets
+    .slice(from, from + 6)
+    .join('-')
+    .toUpperCase();
 }
 
 function applyPrefix(ev: EventDraft, prefixText: string): void {
@@ -49,8 +52,16 @@ function applyPrefix(ev: EventDraft, prefixText: string): void {
     }
     return;
   }
-  prefix = prefix.trim().replace(/^\[|\]$/g, '').replace(/:$/, '').trim().replace(NOISE, '');
-  const action = prefix.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  prefix = prefix
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/:$/, '')
+    .trim()
+    .replace(NOISE, '');
+  const action = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (action !== '') ev.event.action = action;
 }
 
@@ -154,7 +165,6 @@ export function parseNetfilter(ev: EventDraft, text: string, at: number, prefixT
   if (tcpFlags.length > 0) tcp.flags = tcpFlags;
   if (Object.keys(tcp).length > 0) ipt.tcp = tcp;
   if (Object.keys(icmp).length > 0) ipt.icmp = icmp;
-  for (const k of Object.keys(ipt)) if (typeof ipt[k] === 'number' && Number.isNaN(ipt[k])) delete ipt[k];
 
   if (src !== undefined && src !== '') {
     ev.source = { address: src, ip: src };
@@ -187,9 +197,14 @@ export function parseNetfilter(ev: EventDraft, text: string, at: number, prefixT
   ev.network = network;
   const observer = (ev.observer ??= {});
   if (ev.host?.hostname !== undefined) observer.name = ev.host.hostname;
-  if (inDev !== '') observer.ingress = { ...(observer.ingress as object | undefined), interface: { name: inDev } };
-  if (outDev !== '') observer.egress = { ...(observer.egress as object | undefined), interface: { name: outDev } };
-  ev.iptables = ipt;
+  if (inDev !== '')
+    observer.ingress = { ...(observer.ingress as object | undefined), interface: { name: inDev } };
+  if (outDev !== '')
+    observer.egress = { ...(observer.egress as object | undefined), interface: { name: outDev } };
+  // Malformed numbers (`TTL=x`) are dropped rather than stored as NaN.
+  ev.iptables = Object.fromEntries(
+    Object.entries(ipt).filter(([, v]) => !(typeof v === 'number' && Number.isNaN(v))),
+  );
 
   const action = ev.event.action ?? '';
   const type: string[] = [];

@@ -16,7 +16,8 @@ export interface CommandIo {
   readonly stderr: { write(chunk: string): unknown };
 }
 
-export const PARSE_USAGE = 'usage: vigil parse [--year YYYY] [--timezone TZ] [--now ISO-8601] [--web nginx|apache] FILE...|-\n';
+export const PARSE_USAGE =
+  'usage: vigil parse [--year YYYY] [--timezone TZ] [--now ISO-8601] [--web nginx|apache] FILE...|-\n';
 
 type Parsed = { ok: true; options: ParserOptions; files: string[] } | { ok: false; error: string };
 
@@ -36,14 +37,16 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (arg === '--year') {
       const v = needValue();
       year = Number(v);
-      if (v === undefined || !Number.isInteger(year) || year < 1970 || year > 9999) return { ok: false, error: `--year needs a year, got ${v ?? 'nothing'}` };
+      if (v === undefined || !Number.isInteger(year) || year < 1970 || year > 9999)
+        return { ok: false, error: `--year needs a year, got ${v ?? 'nothing'}` };
     } else if (arg === '--timezone' || arg === '--tz') {
       timezone = needValue();
       if (timezone === undefined) return { ok: false, error: '--timezone needs an IANA zone name' };
     } else if (arg === '--now') {
       const v = needValue();
       now = v === undefined ? Number.NaN : Date.parse(v);
-      if (Number.isNaN(now)) return { ok: false, error: `--now needs an ISO-8601 time, got ${v ?? 'nothing'}` };
+      if (Number.isNaN(now))
+        return { ok: false, error: `--now needs an ISO-8601 time, got ${v ?? 'nothing'}` };
     } else if (arg === '--web') {
       const v = needValue();
       if (v !== 'nginx' && v !== 'apache') return { ok: false, error: '--web must be nginx or apache' };
@@ -83,7 +86,9 @@ export async function runParseCommand(argv: readonly string[], io: CommandIo): P
         if (outcome.ok) {
           for (const ev of outcome.events) io.stdout.write(`${JSON.stringify(ev)}\n`);
         } else {
-          io.stderr.write(`${JSON.stringify({ file, line, code: outcome.code, reason: outcome.reason, original: text })}\n`);
+          io.stderr.write(
+            `${JSON.stringify({ file, line, code: outcome.code, reason: outcome.reason, original: text })}\n`,
+          );
         }
       }
     } catch (error) {

@@ -141,7 +141,8 @@ export function scanRfc3164(s: string, i: number, out: TimeScan): number {
 /** `YYYY/MM/DD HH:MM:SS` (nginx error log, Go's log package), read in `clock`'s zone. */
 export function scanSlashDate(s: string, i: number, clock: ZoneClock, out: TimeScan): number {
   const y = digitsAt(s, i, 4);
-  if (y < 0 || s.charCodeAt(i + 4) !== 47 || s.charCodeAt(i + 7) !== 47 || s.charCodeAt(i + 10) !== 32) return -1;
+  if (y < 0 || s.charCodeAt(i + 4) !== 47 || s.charCodeAt(i + 7) !== 47 || s.charCodeAt(i + 10) !== 32)
+    return -1;
   if (!setDate(out, y, digitsAt(s, i + 5, 2), digitsAt(s, i + 8, 2))) return -1;
   const end = scanClock(s, i + 11, out);
   if (end < 0) return -1;

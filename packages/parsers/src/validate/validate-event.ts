@@ -6,13 +6,15 @@
  */
 import { EVENT_KINDS, OUTCOMES } from '@vigil/schema';
 
-export type EventCheck = { readonly ok: true } | { readonly ok: false; readonly path: string; readonly problem: string };
+export type EventCheck =
+  { readonly ok: true } | { readonly ok: false; readonly path: string; readonly problem: string };
 
 const OK: EventCheck = { ok: true };
 const KINDS = new Set<string>(EVENT_KINDS);
 const OUTCOME_SET = new Set<string>(OUTCOMES);
 /** zod's `z.iso.datetime({ offset: true })`: date, time, optional fraction, `Z` or ±HH:MM. */
-const ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const ISO =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -49,10 +51,14 @@ function endpoint(o: Obj, key: string): EventCheck | undefined {
     const r = optString(e, k, key);
     if (r !== undefined) return r;
   }
-  if (e.ip !== undefined && (typeof e.ip !== 'string' || e.ip === '')) return bad(`${key}.ip`, 'not a non-empty string');
-  if (e.port !== undefined && !(isInt(e.port) && e.port >= 0 && e.port <= 65535)) return bad(`${key}.port`, 'not a port');
-  if (e.bytes !== undefined && !(typeof e.bytes === 'number' && e.bytes >= 0)) return bad(`${key}.bytes`, 'negative or not a number');
-  if (e.packets !== undefined && !(isInt(e.packets) && e.packets >= 0)) return bad(`${key}.packets`, 'not a count');
+  if (e.ip !== undefined && (typeof e.ip !== 'string' || e.ip === ''))
+    return bad(`${key}.ip`, 'not a non-empty string');
+  if (e.port !== undefined && !(isInt(e.port) && e.port >= 0 && e.port <= 65535))
+    return bad(`${key}.port`, 'not a port');
+  if (e.bytes !== undefined && !(typeof e.bytes === 'number' && e.bytes >= 0))
+    return bad(`${key}.bytes`, 'negative or not a number');
+  if (e.packets !== undefined && !(isInt(e.packets) && e.packets >= 0))
+    return bad(`${key}.packets`, 'not a count');
   return undefined;
 }
 
@@ -77,7 +83,8 @@ function user(u: unknown, path: string, depth: number): EventCheck | undefined {
 export function validateEvent(ev: unknown): EventCheck {
   if (!isObj(ev)) return bad('', 'not an object');
   const ts = ev['@timestamp'];
-  if (typeof ts !== 'string' || !ISO.test(ts)) return bad('@timestamp', 'not an ISO-8601 date-time with offset');
+  if (typeof ts !== 'string' || !ISO.test(ts))
+    return bad('@timestamp', 'not an ISO-8601 date-time with offset');
   const e = ev.event;
   if (!isObj(e)) return bad('event', 'missing');
   if (typeof e.id !== 'string' || e.id === '') return bad('event.id', 'missing');
@@ -88,24 +95,30 @@ export function validateEvent(ev: unknown): EventCheck {
   if (!Array.isArray(e.type)) return bad('event.type', 'not an array');
   if (typeof e.dataset !== 'string' || e.dataset === '') return bad('event.dataset', 'missing');
   if (typeof e.original !== 'string') return bad('event.original', 'missing');
-  if (e.outcome !== undefined && (typeof e.outcome !== 'string' || !OUTCOME_SET.has(e.outcome))) return bad('event.outcome', 'not an ECS outcome');
+  if (e.outcome !== undefined && (typeof e.outcome !== 'string' || !OUTCOME_SET.has(e.outcome)))
+    return bad('event.outcome', 'not an ECS outcome');
   for (const k of ['action', 'module', 'provider', 'timezone', 'reason']) {
     const r = optString(e, k, 'event');
     if (r !== undefined) return r;
   }
-  for (const k of ['severity', 'duration']) if (e[k] !== undefined && typeof e[k] !== 'number') return bad(`event.${k}`, 'not a number');
-  if (e.ingested !== undefined && (typeof e.ingested !== 'string' || !ISO.test(e.ingested))) return bad('event.ingested', 'not a date-time');
+  for (const k of ['severity', 'duration'])
+    if (e[k] !== undefined && typeof e[k] !== 'number') return bad(`event.${k}`, 'not a number');
+  if (e.ingested !== undefined && (typeof e.ingested !== 'string' || !ISO.test(e.ingested)))
+    return bad('event.ingested', 'not a date-time');
   const v = ev.vigil;
   if (!isObj(v) || v.schema_version !== 1) return bad('vigil.schema_version', 'not 1');
-  if (v.truncated !== undefined && typeof v.truncated !== 'boolean') return bad('vigil.truncated', 'not a boolean');
+  if (v.truncated !== undefined && typeof v.truncated !== 'boolean')
+    return bad('vigil.truncated', 'not a boolean');
   if (v.parser !== undefined && typeof v.parser !== 'string') return bad('vigil.parser', 'not a string');
   if (v.repeat !== undefined) {
     const rep = v.repeat;
-    if (!isObj(rep) || !isInt(rep.index) || rep.index < 1 || !isInt(rep.of) || rep.of < 1) return bad('vigil.repeat', 'invalid');
+    if (!isObj(rep) || !isInt(rep.index) || rep.index < 1 || !isInt(rep.of) || rep.of < 1)
+      return bad('vigil.repeat', 'invalid');
   }
   if (v.origin !== undefined) {
     const o = v.origin;
-    if (!isObj(o) || typeof o.topic !== 'string' || !isInt(o.partition) || typeof o.offset !== 'string') return bad('vigil.origin', 'invalid');
+    if (!isObj(o) || typeof o.topic !== 'string' || !isInt(o.partition) || typeof o.offset !== 'string')
+      return bad('vigil.origin', 'invalid');
   }
   for (const k of ['source', 'destination', 'client', 'server']) {
     const r = endpoint(ev, k);
@@ -126,19 +139,35 @@ export function validateEvent(ev: unknown): EventCheck {
   if (http !== undefined) {
     if (!isObj(http)) return bad('http', 'not an object');
     const res = http.response;
-    if (res !== undefined && (!isObj(res) || (res.status_code !== undefined && !isInt(res.status_code)))) return bad('http.response', 'invalid');
+    if (res !== undefined && (!isObj(res) || (res.status_code !== undefined && !isInt(res.status_code))))
+      return bad('http.response', 'invalid');
   }
   const related = ev.related;
   if (related !== undefined) {
     if (!isObj(related)) return bad('related', 'not an object');
-    const r = stringList(related.ip, 'related.ip') ?? stringList(related.user, 'related.user') ?? stringList(related.hosts, 'related.hosts');
+    const r =
+      stringList(related.ip, 'related.ip') ??
+      stringList(related.user, 'related.user') ??
+      stringList(related.hosts, 'related.hosts');
     if (r !== undefined) return r;
   }
   const tags = stringList(ev.tags, 'tags');
   if (tags !== undefined) return tags;
   const message = optString(ev, 'message', '');
   if (message !== undefined) return message;
-  for (const k of ['host', 'network', 'group', 'url', 'user_agent', 'observer', 'log', 'rule', 'cloud', 'error', 'system']) {
+  for (const k of [
+    'host',
+    'network',
+    'group',
+    'url',
+    'user_agent',
+    'observer',
+    'log',
+    'rule',
+    'cloud',
+    'error',
+    'system',
+  ]) {
     const o = ev[k];
     if (o !== undefined && !isObj(o)) return bad(k, 'not an object');
   }

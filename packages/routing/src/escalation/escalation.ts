@@ -58,7 +58,14 @@ function targetsAt(policy: EscalationPolicy, level: number, router: Router, now:
 
 function page(state: EscalationState, policy: EscalationPolicy, router: Router, now: Date): Page {
   return {
-    id: sha256Id('page', state.incidentId, String(state.run), state.policy, String(state.cycle), String(state.level)),
+    id: sha256Id(
+      'page',
+      state.incidentId,
+      String(state.run),
+      state.policy,
+      String(state.cycle),
+      String(state.level),
+    ),
     incidentId: state.incidentId,
     policy: state.policy,
     cycle: state.cycle,

@@ -4,7 +4,7 @@ import { iso } from '../alert/build-alert.js';
 import type { RuleSet } from '../model/compiled-rule.js';
 import type { EngineOutput, EngineStats, OperatorStats } from '../model/engine-output.js';
 import type { AlertSink, Match, RuleOperator } from '../model/match.js';
-import { ReorderBuffer, before, type Pending } from '../time/reorder-buffer.js';
+import { ReorderBuffer, type Pending } from '../time/reorder-buffer.js';
 import { WatermarkTracker } from '../time/watermark-tracker.js';
 import { createOperator } from './create-operator.js';
 import { resolveOptions, type EngineOptions } from './engine-options.js';
@@ -144,15 +144,9 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
         continue;
       }
       if (!matched) continue;
-      match ??= {
-        kind: 'match',
-        ruleId: '',
-        ts: p.ts,
-        event,
-        evidence: [p.id],
-        datasets: [event.event.dataset],
-      };
-      const own: Match = { ...match, ruleId: slot.rule.meta.id };
+      evidence ??= [p.id];
+      datasets ??= [event.event.dataset];
+      const own: Match = { kind: 'match', ruleId: slot.rule.meta.id, ts: p.ts, event, evidence, datasets };
       if (slot.rule.type !== 'signature' || slot.rule.generate) deliver(slot, own);
       else slot.stats.matches++;
       if (slot.rule.type === 'signature') for (const dependent of slot.dependents) deliver(dependent, own);

@@ -18,9 +18,9 @@ import { toRxOperator } from './to-rx-operator.js';
 /** Per referenced rule (unordered), or per step of the sequence (ordered): time and evidence. */
 interface Step {
   /** Unordered: time of the rule's latest match. Ordered: start time of the best chain up to here. */
-  start: number;
-  evidence: string[];
-  datasets: string[];
+  readonly start: number;
+  readonly evidence: readonly string[];
+  readonly datasets: readonly string[];
 }
 
 interface TemporalGroup {
@@ -82,36 +82,41 @@ export function createTemporal(
       const values = rule.groupBy.valuesOf(match.ruleId, match.event);
       const key = groupKey(values);
       let group = keys.get(key);
+      const cutoff = match.ts - span;
+      if (ordered && i > 0) {
+        // A later step only extends a live chain: no chain, no state (most matches stop here).
+        const previous = group?.steps[i - 1];
+        if (group === undefined || previous === undefined || previous.start <= cutoff) return;
+        group.last = match.ts;
+        const step: Step = {
+          start: previous.start,
+          evidence: previous.evidence.concat(match.evidence),
+          datasets: previous.datasets.concat(match.datasets),
+        };
+        group.steps[i] = step;
+        if (i + 1 < need || !satisfies(condition, i + 1)) return;
+        keys.delete(key);
+        emit(fire(match, values, [step], step.start, i + 1), match);
+        return;
+      }
       if (group === undefined) {
         group = { last: match.ts, steps: [] };
         keys.set(key, group);
       } else group.last = match.ts;
-      const cutoff = match.ts - span;
-      const own = { evidence: [...match.evidence], datasets: [...match.datasets] };
-      if (!ordered) {
-        group.steps[i] = { start: match.ts, ...own };
-        const live = group.steps
-          .filter((s): s is Step => s !== undefined && s.start > cutoff)
-          .sort((a, b) => a.start - b.start);
-        if (live.length < need || !satisfies(condition, live.length)) return;
+      const step: Step = { start: match.ts, evidence: match.evidence, datasets: match.datasets };
+      group.steps[i] = step;
+      if (ordered) {
+        if (need > 1 || !satisfies(condition, 1)) return;
         keys.delete(key);
-        emit(fire(match, values, live, live[0]?.start ?? match.ts, live.length), match);
+        emit(fire(match, values, [step], match.ts, 1), match);
         return;
       }
-      const previous = i === 0 ? undefined : group.steps[i - 1];
-      if (i > 0 && (previous === undefined || previous.start <= cutoff)) return;
-      const step: Step =
-        previous === undefined
-          ? { start: match.ts, ...own }
-          : {
-              start: previous.start,
-              evidence: [...previous.evidence, ...own.evidence],
-              datasets: [...previous.datasets, ...own.datasets],
-            };
-      group.steps[i] = step;
-      if (i + 1 < need || !satisfies(condition, i + 1)) return;
+      let live = 0;
+      for (const s of group.steps) if (s !== undefined && s.start > cutoff) live++;
+      if (live < need || !satisfies(condition, live)) return;
+      const steps = group.steps.filter((s): s is Step => s !== undefined && s.start > cutoff).sort((a, b) => a.start - b.start);
       keys.delete(key);
-      emit(fire(match, values, [step], step.start, i + 1), match);
+      emit(fire(match, values, steps, steps[0]?.start ?? match.ts, live), match);
     },
     advance(ts) {
       keys.expire(ts - span, ts);

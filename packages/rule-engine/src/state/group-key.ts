@@ -23,7 +23,7 @@ export function groupKey(values: readonly GroupValue[]): string {
         return `${TAG}z`;
     }
   }
-  return values.length === 0 ? `${TAG}` : `${TAG}[${JSON.stringify(values)}`;
+  return values.length === 0 ? TAG : `${TAG}[${JSON.stringify(values)}`;
 }
 
 export function decodeGroupKey(key: string): GroupValue[] {

@@ -46,6 +46,18 @@ export class IdColumn {
     else this.other.set(to, other);
   }
 
+  /** Copies the id at `from` into another column at `to`. */
+  copyTo(target: IdColumn, from: number, to: number): void {
+    const other = this.other.size > 0 ? this.other.get(from) : undefined;
+    if (other !== undefined) {
+      target.other.set(to, other);
+      return;
+    }
+    if (target.other.size > 0) target.other.delete(to);
+    target.hi[to] = this.hi[from] ?? 0;
+    target.lo[to] = this.lo[from] ?? 0;
+  }
+
   /** Forgets side-map ids in [start, end), so a freed slot does not keep strings alive. */
   clear(start: number, end: number): void {
     if (this.other.size === 0) return;

@@ -218,11 +218,23 @@ export class RingStore {
     return slot * CLASS_BITS + index;
   }
 
+  /** Moves a full ring to the next size class, copying column to column (no per-entry objects). */
   private grow(handle: number): number {
-    const entries = this.entries(handle);
+    const from = this.classOf(handle);
+    const slot = Math.floor(handle / CLASS_BITS);
+    const size = from.meta[slot * 2 + 1] ?? 0;
+    const next = this.allocIn((handle % CLASS_BITS) + 1);
+    const to = this.classOf(next);
+    const base = Math.floor(next / CLASS_BITS) * to.cap;
+    for (let i = 0; i < size; i++) {
+      const src = this.pos(from, handle, i);
+      to.ts[base + i] = from.ts[src] ?? 0;
+      from.ids.copyTo(to.ids, src, base + i);
+      to.ds[base + i] = from.ds[src] ?? 0;
+      if (to.values !== undefined) to.values[base + i] = from.values?.[src];
+    }
+    to.meta[Math.floor(next / CLASS_BITS) * 2 + 1] = size;
     this.free(handle);
-    let next = this.allocIn((handle % CLASS_BITS) + 1);
-    for (const e of entries) next = this.push(next, e.ts, e.id, e.dataset, e.value);
     return next;
   }
 }

@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ValueCountRule } from '@vigil/rule-engine';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir } from '../test-support/fixtures-dir.js';
 import { compileTexts } from '../test-support/rule-fixtures.js';

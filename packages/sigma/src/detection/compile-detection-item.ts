@@ -5,6 +5,7 @@ import type { ItemState, ModifierContext } from '../modifiers/modifier-registry.
 import type { SigmaValue } from '../modifiers/sigma-value.js';
 import { expandPlaceholders } from '../placeholders/expand-placeholders.js';
 import { RuleCompileError } from '../rule/rule-compile-error.js';
+import { compileKeywordItem } from './compile-keyword-item.js';
 import { compileCidrValues, compileValue, type ValueTest } from './compile-value.js';
 import type { DetectionContext } from './detection-context.js';
 
@@ -175,18 +176,6 @@ export function compileDetectionItem(
     hasField,
   );
   checkCombination(modifiers, rawValues.length, context);
-  if (!hasField) {
-    values = values.map(asKeyword);
-    const texts = fields.map(compileFieldGetter);
-    const tests = compileTests(values, state);
-    const anyText =
-      (test: ValueTest): ValueTest =>
-      (_value, event) => {
-        for (const text of texts) if (test(text(event), event)) return true;
-        return false;
-      };
-    const keywordTests = tests.map(anyText);
-    return combine(() => undefined, keywordTests, state);
-  }
+  if (!hasField) return compileKeywordItem(values.map(asKeyword), state, fields);
   return combine(coalesce(fields), compileTests(values, state), state);
 }

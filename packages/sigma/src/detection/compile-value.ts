@@ -26,12 +26,17 @@ function anyScalar(value: unknown, test: (scalar: unknown) => boolean): boolean 
   return test(value);
 }
 
-function textTest(match: (text: string) => boolean): ValueTest {
-  return (value) =>
-    anyScalar(value, (scalar) => {
-      const text = scalarText(scalar);
-      return text !== undefined && match(text);
-    });
+/** A test of one scalar (string, number, boolean) lifted to a field value: any element of a list. */
+function scalarTest(test: (scalar: unknown) => boolean): ValueTest {
+  return (value) => anyScalar(value, test);
+}
+
+/** Matches the text of a scalar field value (numbers and booleans as their text). */
+export function textTest(match: (text: string) => boolean): ValueTest {
+  return scalarTest((scalar) => {
+    const text = scalarText(scalar);
+    return text !== undefined && match(text);
+  });
 }
 
 const COMPARE: Readonly<Record<CompareOperator, (a: number, b: number) => boolean>> = {
@@ -76,33 +81,29 @@ export function compileValue(value: SigmaValue): ValueTest {
       return textTest(compileStringMatcher(value.value, value.cased));
     case 'number': {
       const expected = value.value;
-      return (field) => anyScalar(field, (scalar) => toNumber(scalar) === expected);
+      return scalarTest((scalar) => toNumber(scalar) === expected);
     }
     case 'bool': {
       const expected = value.value;
       const text = String(expected);
-      return (field) =>
-        anyScalar(
-          field,
-          (scalar) => scalar === expected || (typeof scalar === 'string' && lowerCase(scalar) === text),
-        );
+      return scalarTest(
+        (scalar) => scalar === expected || (typeof scalar === 'string' && lowerCase(scalar) === text),
+      );
     }
     case 'null':
       return (field) => field === undefined || field === null || (Array.isArray(field) && field.length === 0);
     case 'regex':
       return textTest(compileRegex(value));
     case 'cidr': {
-      const match = compileCidrMatcher([value.network]);
-      return (field) => anyScalar(field, (scalar) => typeof scalar === 'string' && match(scalar));
+      return compileCidrValues([value.network]);
     }
     case 'compare': {
       const compare = COMPARE[value.op];
       const bound = value.value;
-      return (field) =>
-        anyScalar(field, (scalar) => {
-          const number = toNumber(scalar);
-          return number !== undefined && compare(number, bound);
-        });
+      return scalarTest((scalar) => {
+        const number = toNumber(scalar);
+        return number !== undefined && compare(number, bound);
+      });
     }
     case 'exists': {
       const expected = value.value;
@@ -113,7 +114,7 @@ export function compileValue(value: SigmaValue): ValueTest {
     case 'timepart': {
       const { unit } = value;
       const expected = value.value;
-      return (field) => anyScalar(field, (scalar) => timePartOf(scalar, unit) === expected);
+      return scalarTest((scalar) => timePartOf(scalar, unit) === expected);
     }
     case 'expansion': {
       const tests = value.values.map(compileValue);
@@ -125,5 +126,5 @@ export function compileValue(value: SigmaValue): ValueTest {
 /** Several CIDR values of one OR item share one BlockList: one address parse per event, not N. */
 export function compileCidrValues(networks: readonly string[]): ValueTest {
   const match = compileCidrMatcher(networks);
-  return (field) => anyScalar(field, (scalar) => typeof scalar === 'string' && match(scalar));
+  return scalarTest((scalar) => typeof scalar === 'string' && match(scalar));
 }

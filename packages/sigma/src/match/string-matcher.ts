@@ -4,7 +4,12 @@ import { WILDCARD_ANY, WILDCARD_ONE, type SigmaString } from './sigma-string.js'
 /** Tests a string against a compiled Sigma string; linear-time string operations, no backtracking. */
 export type StringMatcher = (text: string) => boolean;
 
-type Segment = readonly (string | null)[]; // null = `?`
+/** A fixed-length run of characters; `?` positions are null. Literal runs use native string search. */
+interface Segment {
+  readonly length: number;
+  readonly literal?: string;
+  readonly chars: readonly (string | null)[];
+}
 
 function toSegment(parts: readonly (string | typeof WILDCARD_ONE)[]): Segment {
   const chars: (string | null)[] = [];
@@ -12,19 +17,22 @@ function toSegment(parts: readonly (string | typeof WILDCARD_ONE)[]): Segment {
     if (part === WILDCARD_ONE) chars.push(null);
     else for (let i = 0; i < part.length; i++) chars.push(part.charAt(i));
   }
-  return chars;
+  const literal = chars.includes(null) ? undefined : chars.join('');
+  return literal === undefined ? { length: chars.length, chars } : { length: chars.length, literal, chars };
 }
 
 function segmentAt(text: string, segment: Segment, at: number): boolean {
-  for (let i = 0; i < segment.length; i++) {
-    const ch = segment[i];
+  if (segment.literal !== undefined) return text.startsWith(segment.literal, at);
+  const { chars } = segment;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
     if (ch !== null && text[at + i] !== ch) return false;
   }
   return true;
 }
 
-function findSegment(text: string, segment: Segment, literal: string | undefined, from: number): number {
-  if (literal !== undefined) return text.indexOf(literal, from);
+function findSegment(text: string, segment: Segment, from: number): number {
+  if (segment.literal !== undefined) return text.indexOf(segment.literal, from);
   const last = text.length - segment.length;
   for (let at = from; at <= last; at++) if (segmentAt(text, segment, at)) return at;
   return -1;
@@ -47,16 +55,12 @@ function globMatcher(parts: readonly SigmaString['parts'][number][]): StringMatc
     }
   }
   segments.push(toSegment(current));
-  const literals = segments.map((segment) =>
-    segment.includes(null) ? undefined : (segment as readonly string[]).join(''),
-  );
-  const first = segments[0] ?? [];
-  const lastSegment = segments.at(-1) ?? [];
+  const first = segments[0] ?? toSegment([]);
+  const lastSegment = segments.at(-1) ?? first;
   if (segments.length === 1) {
     return (text) => text.length === first.length && segmentAt(text, first, 0);
   }
   const middle = segments.slice(1, -1);
-  const middleLiterals = literals.slice(1, -1);
   const minLength = segments.reduce((sum, segment) => sum + segment.length, 0);
   return (text) => {
     if (text.length < minLength) return false;
@@ -64,9 +68,8 @@ function globMatcher(parts: readonly SigmaString['parts'][number][]): StringMatc
     const end = text.length - lastSegment.length;
     if (!segmentAt(text, lastSegment, end)) return false;
     let pos = first.length;
-    for (let i = 0; i < middle.length; i++) {
-      const segment = middle[i] ?? [];
-      const found = findSegment(text, segment, middleLiterals[i], pos);
+    for (const segment of middle) {
+      const found = findSegment(text, segment, pos);
       if (found < 0 || found + segment.length > end) return false;
       pos = found + segment.length;
     }
@@ -74,7 +77,8 @@ function globMatcher(parts: readonly SigmaString['parts'][number][]): StringMatc
   };
 }
 
-function caseSensitiveMatcher(value: SigmaString): StringMatcher {
+/** Matches exactly as written; callers lowercase both sides themselves for case-insensitive use. */
+export function caseSensitiveMatcher(value: SigmaString): StringMatcher {
   const { parts } = value;
   const literalOnly = parts.every((part) => typeof part === 'string');
   if (literalOnly) {
@@ -103,12 +107,14 @@ function caseSensitiveMatcher(value: SigmaString): StringMatcher {
   return globMatcher(parts);
 }
 
+/** The same Sigma string with its literal text lowercased. */
+export function lowerSigmaString(value: SigmaString): SigmaString {
+  return { parts: value.parts.map((part) => (typeof part === 'string' ? part.toLowerCase() : part)) };
+}
+
 /** Compiles a Sigma string; case-insensitive (Sigma's default) unless `cased`. */
 export function compileStringMatcher(value: SigmaString, cased: boolean): StringMatcher {
   if (cased) return caseSensitiveMatcher(value);
-  const lowered: SigmaString = {
-    parts: value.parts.map((part) => (typeof part === 'string' ? part.toLowerCase() : part)),
-  };
-  const matcher = caseSensitiveMatcher(lowered);
+  const matcher = caseSensitiveMatcher(lowerSigmaString(value));
   return (candidate) => matcher(lowerCase(candidate));
 }

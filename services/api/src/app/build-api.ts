@@ -70,7 +70,8 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
       handler: () => Promise.resolve({ status: 'ok' as const }),
     }),
   ];
-  const openapi = buildOpenApi([...routes, ...meta], { title: 'Vigil API', version: '1' });
+  // Built on first request: the schema conversion is not free and most processes never serve it.
+  let openapi: Record<string, unknown> | undefined;
   meta.push(
     defineRoute({
       method: 'GET',
@@ -78,10 +79,14 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
       summary: 'This API, described in OpenAPI 3.1',
       tag: 'meta',
       access: 'public',
-      handler: () => Promise.resolve(openapi),
+      handler: () => {
+        openapi ??= buildOpenApi(allRoutes, { title: 'Vigil API', version: '1' });
+        return Promise.resolve(openapi);
+      },
     }),
   );
 
+  const allRoutes = [...routes, ...meta];
   const headers = securityHeaders(hsts);
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(headers);
@@ -95,7 +100,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     hub.close();
     done();
   });
-  registerRoutes(app, [...routes, ...meta], {
+  registerRoutes(app, allRoutes, {
     auth: options.auth,
     audit: options.ports.audit,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
@@ -114,5 +119,5 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     );
     return reply.code(404).send(error.toBody());
   });
-  return { app, routes: [...routes, ...meta], hub };
+  return { app, routes: allRoutes, hub };
 }

@@ -97,8 +97,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly Route[], d
           throw error;
         }
         if (mutating) {
-          const target = note.target ??
-            route.audit?.target(request.params, request.body, result) ?? { type: 'unknown' };
+          const target = note.target ?? { type: 'unknown' };
           await writeAudit(route, request, principal, note, 'success', target);
         }
         if (route.stream === true) return reply;

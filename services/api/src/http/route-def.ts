@@ -130,13 +130,19 @@ export function defineRoute<
       ...(spec.params === undefined ? {} : { params: spec.params }),
       ...(spec.response === undefined ? {} : { response: spec.response }),
     },
-    run: (input, base) =>
-      spec.handler({
-        ...base,
-        body: validate(spec.body, input.body, 'body') as z.infer<B>,
-        query: validate(spec.query, input.query, 'query') as z.infer<Q>,
-        params: validate(spec.params, input.params, 'params') as z.infer<P>,
-      }),
+    run: async (input, base) => {
+      const body = validate(spec.body, input.body, 'body') as z.infer<B>;
+      const query = validate(spec.query, input.query, 'query') as z.infer<Q>;
+      const params = validate(spec.params, input.params, 'params') as z.infer<P>;
+      // The audit target from validated input: known before the handler runs (for its failures),
+      // refined with its result (the id of what it created) unless the handler named one itself.
+      const before = audit?.target(params, body, undefined);
+      if (before !== undefined) base.audit.target ??= before;
+      const result = await spec.handler({ ...base, body, query, params });
+      if (audit !== undefined && base.audit.target === before)
+        base.audit.target = audit.target(params, body, result);
+      return result;
+    },
   };
 }
 

@@ -99,7 +99,11 @@ describe('decodeRawMessage', () => {
   });
 
   it('keeps JSON application logs (message + @timestamp, no shipper metadata) and CloudTrail as lines', () => {
-    const app = JSON.stringify({ '@timestamp': '2026-11-27T08:00:00Z', message: 'user logged in', level: 'info' });
+    const app = JSON.stringify({
+      '@timestamp': '2026-11-27T08:00:00Z',
+      message: 'user logged in',
+      level: 'info',
+    });
     expect(line(Buffer.from(app))).toMatchObject({ line: app, envelope: 'none' });
     const trail = JSON.stringify({ eventVersion: '1.08', eventSource: 'signin.amazonaws.com', message: 'x' });
     expect(line(Buffer.from(trail))).toMatchObject({ line: trail, envelope: 'none' });
@@ -111,13 +115,22 @@ describe('decodeRawMessage', () => {
   });
 
   it('rejects empty values, blank lines, empty JSON objects and envelopes without a line', () => {
-    for (const value of [null, Buffer.alloc(0), Buffer.from('  \r\n'), Buffer.from(' { } '), json({ line: ' ' })]) {
+    for (const value of [
+      null,
+      Buffer.alloc(0),
+      Buffer.from('  \r\n'),
+      Buffer.from(' { } '),
+      json({ line: ' ' }),
+    ]) {
       expect(decodeRawMessage(value)).toMatchObject({ ok: false, code: 'empty_message' });
     }
   });
 
   it('decodes invalid UTF-8 with replacement characters and says so', () => {
-    const bytes = Buffer.concat([Buffer.from('Nov 27 08:00:01 h sshd[1]: Invalid user '), Buffer.from([0xff, 0xfe])]);
+    const bytes = Buffer.concat([
+      Buffer.from('Nov 27 08:00:01 h sshd[1]: Invalid user '),
+      Buffer.from([0xff, 0xfe]),
+    ]);
     const decoded = line(bytes);
     expect(decoded.invalidUtf8).toBe(true);
     expect(decoded.line.endsWith('Invalid user \ufffd\ufffd')).toBe(true);

@@ -48,8 +48,7 @@ const PRODUCE_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, m
 
 export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}): Ingestor {
   const logger = deps.logger ?? createLogger({ name: 'vigil-ingestor', level: config.logLevel });
-  const kafka =
-    deps.kafka ?? createKafkaClient(config.kafka, { logger });
+  const kafka = deps.kafka ?? createKafkaClient(config.kafka, { logger });
   const metrics = deps.metrics ?? new IngestorMetrics();
   const producer = createProducer(kafka, {
     logger: logger.child({ component: 'producer' }),

@@ -35,7 +35,7 @@ export class IngestorMetrics {
     });
     this.truncated = new Counter({
       name: 'vigil_ingestor_lines_truncated_total',
-      help: 'Raw lines longer than VIGIL_INGESTOR_MAX_LINE_BYTES, cut before parsing',
+      help: 'Raw lines longer than VIGIL_INGESTOR_MAX_LINE_BYTES that were cut and still gave events',
       labelNames: ['topic'],
       registers,
     });

@@ -5,7 +5,7 @@ export interface BatchStats {
   events: number;
   /** Lines that gave no event and no dead letter (Zeek header lines). */
   linesWithoutEvents: number;
-  /** Lines longer than the limit, cut before parsing. */
+  /** Lines longer than the limit that were cut and still gave events (a cut line may also fail). */
   truncated: number;
   readonly eventsByDataset: Map<string, number>;
   readonly deadLettersByCode: Map<string, number>;

@@ -6,7 +6,14 @@ const origin = { topic: 'vigil.raw.host', partition: 3, offset: '42' };
 const at = Date.UTC(2026, 10, 27, 8, 0, 0);
 
 function input(original: Buffer | null): DeadLetterInput {
-  return { code: 'not_a_log_line', reason: 'not a log line', stage: 'parse', origin, original, timestampMs: at };
+  return {
+    code: 'not_a_log_line',
+    reason: 'not a log line',
+    stage: 'parse',
+    origin,
+    original,
+    timestampMs: at,
+  };
 }
 
 describe('deadLetter', () => {

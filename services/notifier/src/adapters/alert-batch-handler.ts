@@ -9,7 +9,11 @@ import type { NotifierMetrics } from '../engine/notifier-metrics.js';
  * resolves, so an alert is handled at least once; the engine makes handling it twice harmless.
  * A message that is not an alert is logged and skipped (it cannot get better by retrying).
  */
-export function alertBatchHandler(engine: NotifierEngine, log: Logger, metrics: NotifierMetrics): BatchHandler {
+export function alertBatchHandler(
+  engine: NotifierEngine,
+  log: Logger,
+  metrics: NotifierMetrics,
+): BatchHandler {
   return async (batch, context) => {
     for (const message of batch.messages) {
       if (context.signal.aborted) return;
@@ -22,7 +26,10 @@ export function alertBatchHandler(engine: NotifierEngine, log: Logger, metrics: 
       const parsed = alertSchema.safeParse(json);
       if (!parsed.success) {
         metrics.alerts.inc({ outcome: 'invalid' });
-        log.warn({ partition: batch.partition, offset: message.offset, issues: parsed.error.issues.slice(0, 3) }, 'skipped a message that is not an alert');
+        log.warn(
+          { partition: batch.partition, offset: message.offset, issues: parsed.error.issues.slice(0, 3) },
+          'skipped a message that is not an alert',
+        );
         continue;
       }
       await engine.handleAlert(parsed.data);

@@ -8,6 +8,10 @@ export const notifierEnvSchema = z.object({
   VIGIL_ROUTING_FILE: z.string().min(1).default('deploy/config/routing.yml'),
   /** Where notifier state lives. Only `memory` until the Redis adapter lands: it does not survive restarts. */
   VIGIL_NOTIFIER_STATE: z.enum(['memory']),
+  /** Create vigil.alerts and vigil.incidents when missing (same defaults as the ingestor). */
+  VIGIL_NOTIFIER_ENSURE_TOPICS: env.bool(true),
+  VIGIL_NOTIFIER_TOPIC_PARTITIONS: env.int(6, 1),
+  VIGIL_NOTIFIER_REPLICATION_FACTOR: env.int(1, 1),
   VIGIL_NOTIFIER_GROUP_ID: z.string().min(1).default('vigil-notifier'),
   VIGIL_NOTIFIER_TICK_MS: env.int(1_000, 50),
   /** Give up on a notification still undelivered after this long. */
@@ -25,6 +29,8 @@ export const notifierEnvSchema = z.object({
 
 export type NotifierEnv = z.infer<typeof notifierEnvSchema>;
 
-export function loadNotifierConfig(source: Readonly<Record<string, string | undefined>> = process.env): NotifierEnv {
+export function loadNotifierConfig(
+  source: Readonly<Record<string, string | undefined>> = process.env,
+): NotifierEnv {
   return loadConfig(notifierEnvSchema, source);
 }

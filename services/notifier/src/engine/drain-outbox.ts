@@ -12,7 +12,12 @@ export interface DrainHooks {
   readonly onDelivered?: (incidentId: string) => void;
 }
 
-async function deliverItem(deps: NotifierDeps, item: OutboxItem, signal: AbortSignal | undefined, hooks: DrainHooks): Promise<void> {
+async function deliverItem(
+  deps: NotifierDeps,
+  item: OutboxItem,
+  signal: AbortSignal | undefined,
+  hooks: DrainHooks,
+): Promise<void> {
   const now = deps.now();
   if (now.getTime() - item.createdMs > deps.outboxMaxAgeMs) {
     deps.log.error({ notification: item.id, receiver: item.receiver }, 'notification expired undelivered');
@@ -20,12 +25,15 @@ async function deliverItem(deps: NotifierDeps, item: OutboxItem, signal: AbortSi
     await deps.state.complete(item.id);
     return;
   }
-  const incidents = (await Promise.all(item.incidentIds.map((id) => deps.store.get(id)))).filter((i): i is Incident => i !== undefined);
+  const incidents = (await Promise.all(item.incidentIds.map((id) => deps.store.get(id)))).filter(
+    (i): i is Incident => i !== undefined,
+  );
   // A page for an incident someone already acknowledged or resolved is no longer wanted.
   const stale = item.reason === 'escalation' && incidents.every((i) => i.state !== 'open');
   const channels = deps.routing().receivers.get(item.receiver);
   if (incidents.length === 0 || stale || channels === undefined) {
-    if (channels === undefined) deps.log.warn({ receiver: item.receiver }, 'receiver no longer configured: notification dropped');
+    if (channels === undefined)
+      deps.log.warn({ receiver: item.receiver }, 'receiver no longer configured: notification dropped');
     await deps.state.complete(item.id);
     return;
   }
@@ -41,7 +49,13 @@ async function deliverItem(deps: NotifierDeps, item: OutboxItem, signal: AbortSi
   let complete = true;
   for (const { channel, bucket, config } of channels) {
     const skip = await deps.state.deliveredMessages(item.id, channel.name);
-    const report = await deliver(channel, notification, { retry: config.retry, bucket, skip, now: deps.now, ...(signal === undefined ? {} : { signal }) });
+    const report = await deliver(channel, notification, {
+      retry: config.retry,
+      bucket,
+      skip,
+      now: deps.now,
+      ...(signal === undefined ? {} : { signal }),
+    });
     const fresh = report.deliveredIds.filter((id) => !skip.has(id));
     if (fresh.length > 0) await deps.state.markDelivered(item.id, channel.name, fresh);
     for (const entry of report.entries) {
@@ -56,16 +70,25 @@ async function deliverItem(deps: NotifierDeps, item: OutboxItem, signal: AbortSi
   }
   if (complete || !retriable) {
     deps.metrics.outboxPending.inc({ event: complete ? 'completed' : 'failed' });
-    if (!complete) deps.log.error({ notification: item.id, receiver: item.receiver }, 'notification failed permanently');
+    if (!complete)
+      deps.log.error({ notification: item.id, receiver: item.receiver }, 'notification failed permanently');
     await deps.state.complete(item.id);
     return;
   }
   const delay = backoffDelay(item.attempts, { initialDelayMs: 5_000, maxDelayMs: 300_000 });
-  await deps.state.reschedule({ ...item, attempts: item.attempts + 1, nextAttemptMs: deps.now().getTime() + delay });
+  await deps.state.reschedule({
+    ...item,
+    attempts: item.attempts + 1,
+    nextAttemptMs: deps.now().getTime() + delay,
+  });
 }
 
 /** Delivers due outbox items, a few at a time; returns how many were handled. */
-export async function drainOutbox(deps: NotifierDeps, signal?: AbortSignal, hooks: DrainHooks = {}): Promise<number> {
+export async function drainOutbox(
+  deps: NotifierDeps,
+  signal?: AbortSignal,
+  hooks: DrainHooks = {},
+): Promise<number> {
   const items = await deps.state.pendingOutbox(deps.now().getTime(), BATCH);
   let next = 0;
   const worker = async (): Promise<void> => {

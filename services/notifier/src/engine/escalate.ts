@@ -17,7 +17,12 @@ async function enqueuePage(deps: NotifierDeps, page: Page, now: Date): Promise<v
       receiver: target.receiver,
       reason: 'escalation',
       incidentIds: [page.incidentId],
-      escalation: { policy: page.policy, level: page.level, cycle: page.cycle, ...(target.person === undefined ? {} : { person: target.person }) },
+      escalation: {
+        policy: page.policy,
+        level: page.level,
+        cycle: page.cycle,
+        ...(target.person === undefined ? {} : { person: target.person }),
+      },
       createdMs: now.getTime(),
       attempts: 0,
       nextAttemptMs: now.getTime(),
@@ -27,12 +32,22 @@ async function enqueuePage(deps: NotifierDeps, page: Page, now: Date): Promise<v
   }
   const targets = page.targets.map((t) => t.person ?? t.receiver);
   await saveIncidentChange(deps.store, deps.publisher, page.incidentId, (current) =>
-    reduceIncident(current, { type: 'record_escalation', actor: 'system', level: page.level, targets }, now, deps.grouping),
+    reduceIncident(
+      current,
+      { type: 'record_escalation', actor: 'system', level: page.level, targets },
+      now,
+      deps.grouping,
+    ),
   );
 }
 
 /** Starts the route's escalation for an open incident, once per run (reopen starts a new run). */
-export async function startEscalationFor(deps: NotifierDeps, incident: Incident, policyName: string, now: Date): Promise<void> {
+export async function startEscalationFor(
+  deps: NotifierDeps,
+  incident: Incident,
+  policyName: string,
+  now: Date,
+): Promise<void> {
   if (incident.state !== 'open') return;
   const { router } = deps.routing();
   const policy = router.policy(policyName);
@@ -44,7 +59,8 @@ export async function startEscalationFor(deps: NotifierDeps, incident: Incident,
   // Page first, then record the state: a crash in between re-pages the same deterministic id (a no-op).
   await enqueuePage(deps, step.page, now);
   await deps.state.putEscalation(step.state);
-  if (step.state.nextAt !== undefined) await deps.state.schedule('escalation', incident.id, Date.parse(step.state.nextAt));
+  if (step.state.nextAt !== undefined)
+    await deps.state.schedule('escalation', incident.id, Date.parse(step.state.nextAt));
 }
 
 /** An escalation timer fired: page the next level unless the incident is no longer open. */
@@ -56,7 +72,11 @@ export async function advanceEscalationFor(deps: NotifierDeps, incidentId: strin
     return;
   }
   if (incident.state !== 'open') {
-    await stopEscalationFor(deps, incidentId, incident.state === 'acknowledged' ? 'acknowledged' : 'resolved');
+    await stopEscalationFor(
+      deps,
+      incidentId,
+      incident.state === 'acknowledged' ? 'acknowledged' : 'resolved',
+    );
     return;
   }
   const policy = deps.routing().router.policy(state.policy);
@@ -72,7 +92,11 @@ export async function advanceEscalationFor(deps: NotifierDeps, incidentId: strin
   else await deps.state.schedule('escalation', incidentId, Date.parse(step.state.nextAt));
 }
 
-export async function stopEscalationFor(deps: NotifierDeps, incidentId: string, reason: 'acknowledged' | 'resolved'): Promise<void> {
+export async function stopEscalationFor(
+  deps: NotifierDeps,
+  incidentId: string,
+  reason: 'acknowledged' | 'resolved',
+): Promise<void> {
   const state = await deps.state.getEscalation(incidentId);
   if (state !== undefined) await deps.state.putEscalation(stopEscalation(state, reason));
   await deps.state.unschedule('escalation', incidentId);

@@ -53,12 +53,19 @@ interface Sent {
   dedup_key: string;
 }
 const sent = (): Sent[] => pd.accepted().map((r) => JSON.parse(r.body) as Sent);
-const byKey = (key: string): string[] => sent().filter((e) => e.routing_key === key).map((e) => e.event_action);
+const byKey = (key: string): string[] =>
+  sent()
+    .filter((e) => e.routing_key === key)
+    .map((e) => e.event_action);
 
 beforeEach(async () => {
   down = false;
   pd = await startPagerDutyReceiver(() => (down ? { status: 503, body: 'down' } : undefined));
-  h = engineHarness(ROUTING, { KEY_TEAM, KEY_ALICE, KEY_BOB, PD_URL: `${pd.url}/v2/enqueue` }, Date.parse(T0));
+  h = engineHarness(
+    ROUTING,
+    { KEY_TEAM, KEY_ALICE, KEY_BOB, PD_URL: `${pd.url}/v2/enqueue` },
+    Date.parse(T0),
+  );
 });
 
 afterEach(async () => {
@@ -76,14 +83,23 @@ describe('NotifierEngine', () => {
     expect(h.store.incidents.size).toBe(1);
     const incident = [...h.store.incidents.values()][0]!;
     expect(incidentSchema.parse(incident).alert_ids).toHaveLength(10);
-    expect(sent()).toEqual([expect.objectContaining({ routing_key: KEY_TEAM, event_action: 'trigger', dedup_key: incident.id })]);
+    expect(sent()).toEqual([
+      expect.objectContaining({ routing_key: KEY_TEAM, event_action: 'trigger', dedup_key: incident.id }),
+    ]);
     expect(h.publisher.published.map((i) => i.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(h.log.filter((e) => e.outcome === 'delivered')).toHaveLength(1);
   });
 
   it('does not page a silenced incident, and pages it once the silence ends', async () => {
     h.state.silenceList = [
-      { id: 's1', matchers: ['entity="203.0.113.7"'], starts_at: T0, ends_at: minutesAfter(T0, 10), created_by: 'alice', comment: 'pen test' },
+      {
+        id: 's1',
+        matchers: ['entity="203.0.113.7"'],
+        starts_at: T0,
+        ends_at: minutesAfter(T0, 10),
+        created_by: 'alice',
+        comment: 'pen test',
+      },
     ];
     await h.engine.handleAlert(alertFixture({ n: 1, at: T0 }));
     await h.advance(30_000);
@@ -94,8 +110,17 @@ describe('NotifierEngine', () => {
 
   it('inhibits a medium incident on a host while a critical one is live there', async () => {
     const host = { 'host.hostname': 'web-1' };
-    await h.engine.handleAlert(alertFixture({ n: 1, level: 'critical', ruleId: 'rootkit', group: { ...host, 'user.name': 'root' } }));
-    await h.engine.handleAlert(alertFixture({ n: 2, level: 'medium', ruleId: 'port-scan', group: { ...host, 'source.ip': '198.51.100.9' } }));
+    await h.engine.handleAlert(
+      alertFixture({ n: 1, level: 'critical', ruleId: 'rootkit', group: { ...host, 'user.name': 'root' } }),
+    );
+    await h.engine.handleAlert(
+      alertFixture({
+        n: 2,
+        level: 'medium',
+        ruleId: 'port-scan',
+        group: { ...host, 'source.ip': '198.51.100.9' },
+      }),
+    );
     await h.advance(30_000);
     const triggered = sent().filter((e) => e.routing_key === KEY_TEAM);
     expect(triggered).toHaveLength(1);
@@ -130,19 +155,32 @@ describe('NotifierEngine', () => {
     await h.advance(30_000);
     const dedupKey = sent()[0]!.dedup_key;
     const body = JSON.stringify({
-      event: { id: 'EV1', event_type: 'incident.acknowledged', resource_type: 'incident', occurred_at: T0, agent: { summary: 'Alice' }, data: { id: 'P1', incident_key: dedupKey } },
+      event: {
+        id: 'EV1',
+        event_type: 'incident.acknowledged',
+        resource_type: 'incident',
+        occurred_at: T0,
+        agent: { summary: 'Alice' },
+        data: { id: 'P1', incident_key: dedupKey },
+      },
     });
     const signature = `v1=${createHmac('sha256', 'whsec').update(body).digest('hex')}`;
     const parsed = parsePagerDutyWebhook(body, signature, ['whsec']);
-    if (!parsed.ok || parsed.command === undefined || parsed.incidentId === undefined) throw new Error('webhook not accepted');
+    if (!parsed.ok || parsed.command === undefined || parsed.incidentId === undefined)
+      throw new Error('webhook not accepted');
     await h.engine.applyCommand(parsed.incidentId, parsed.command);
     await h.advance(16 * 60_000);
     expect(byKey(KEY_BOB)).toEqual([]);
-    expect(h.store.incidents.get(dedupKey)).toMatchObject({ state: 'acknowledged', timeline: expect.arrayContaining([expect.objectContaining({ actor: 'pagerduty:Alice' })]) });
+    expect(h.store.incidents.get(dedupKey)).toMatchObject({
+      state: 'acknowledged',
+      timeline: expect.arrayContaining([expect.objectContaining({ actor: 'pagerduty:Alice' })]),
+    });
   });
 
   it('never pages twice across a restart, even when alerts are consumed again', async () => {
-    const alerts = Array.from({ length: 5 }, (_, n) => alertFixture({ n, level: 'critical', at: minutesAfter(T0, n) }));
+    const alerts = Array.from({ length: 5 }, (_, n) =>
+      alertFixture({ n, level: 'critical', at: minutesAfter(T0, n) }),
+    );
     for (const alert of alerts) await h.engine.handleAlert(alert);
     await h.advance(30_000);
     const before = sent().length;
@@ -175,6 +213,8 @@ describe('NotifierEngine', () => {
     await h.engine.applyCommand(id, { type: 'resolve', actor: 'a' });
     const outcome = await h.engine.applyCommand(id, { type: 'acknowledge', actor: 'a' });
     expect(outcome).toMatchObject({ kind: 'refused', result: { error: { status: 409 } } });
-    expect(await h.engine.applyCommand('f'.repeat(32), { type: 'acknowledge', actor: 'a' })).toEqual({ kind: 'missing' });
+    expect(await h.engine.applyCommand('f'.repeat(32), { type: 'acknowledge', actor: 'a' })).toEqual({
+      kind: 'missing',
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { VigilError } from '@vigil/core';
-import { entityOf, groupAlert, reduceIncident, type GroupingOutcome, type IncidentCommand } from '@vigil/incidents';
+import {
+  entityOf,
+  groupAlert,
+  reduceIncident,
+  type GroupingOutcome,
+  type IncidentCommand,
+} from '@vigil/incidents';
 import { alertHosts, mergeContext } from '@vigil/routing';
 import type { Alert, Incident } from '@vigil/schema';
 import { sha256Id } from '@vigil/core';
@@ -34,7 +40,9 @@ export class NotifierEngine {
     let kind: GroupingOutcome['kind'] = 'duplicate';
     for (let attempt = 0; attempt < MAX_GROUPING_RACES && incident === undefined; attempt++) {
       const ids = await deps.state.entityIncidents(entity.field, entity.value);
-      const candidates = (await Promise.all(ids.map((id) => deps.store.get(id)))).filter((i): i is Incident => i !== undefined);
+      const candidates = (await Promise.all(ids.map((id) => deps.store.get(id)))).filter(
+        (i): i is Incident => i !== undefined,
+      );
       const outcome = groupAlert(alert, candidates, deps.grouping, now);
       kind = outcome.kind;
       if (outcome.kind === 'rejected') {
@@ -55,7 +63,11 @@ export class NotifierEngine {
       }
       incident = outcome.incident;
     }
-    if (incident === undefined) throw new VigilError(`alert ${alert.id}: grouping kept racing`, { code: 'GROUPING_RACE', retriable: true });
+    if (incident === undefined)
+      throw new VigilError(`alert ${alert.id}: grouping kept racing`, {
+        code: 'GROUPING_RACE',
+        retriable: true,
+      });
     deps.metrics.alerts.inc({ outcome: kind });
     if (kind === 'opened' && !this.arrivals.has(incident.id)) {
       // Incidents never notified (silenced, say) would pile up: keep the measure bounded.
@@ -81,7 +93,11 @@ export class NotifierEngine {
     deps.metrics.incidentChanges.inc({ kind: command.type });
     const { incident, previous } = outcome;
     if (incident.state !== previous.state && incident.state !== 'open') {
-      await stopEscalationFor(deps, incident.id, incident.state === 'acknowledged' ? 'acknowledged' : 'resolved');
+      await stopEscalationFor(
+        deps,
+        incident.id,
+        incident.state === 'acknowledged' ? 'acknowledged' : 'resolved',
+      );
       await this.tellPaged(incident, now);
     }
     await routeIncident(deps, incident, now);

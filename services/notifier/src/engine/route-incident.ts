@@ -1,5 +1,12 @@
 import { effectiveLevel } from '@vigil/incidents';
-import { incidentLabels, observeIncident, silencedBy, type Labels, type NotificationGroup, type RouteMatch } from '@vigil/routing';
+import {
+  incidentLabels,
+  observeIncident,
+  silencedBy,
+  type Labels,
+  type NotificationGroup,
+  type RouteMatch,
+} from '@vigil/routing';
 import type { Incident } from '@vigil/schema';
 import type { NotifierDeps } from './notifier-deps.js';
 
@@ -35,7 +42,8 @@ export async function routeIncident(deps: NotifierDeps, incident: Incident, now:
   const member = { state: incident.state, fingerprint: `${incident.state}|${effectiveLevel(incident)}` };
   const targets = new Map<string, RouteMatch | undefined>();
   if (live) for (const match of router.match(labels)) targets.set(router.groupKey(match, labels), match);
-  for (const key of await deps.state.groupsOf(incident.id)) if (!targets.has(key)) targets.set(key, undefined);
+  for (const key of await deps.state.groupsOf(incident.id))
+    if (!targets.has(key)) targets.set(key, undefined);
   for (const [key, match] of targets) {
     const existing = await deps.state.getGroup(key);
     if (existing === undefined && match === undefined) continue;
@@ -44,12 +52,18 @@ export async function routeIncident(deps: NotifierDeps, incident: Incident, now:
     const group = observeIncident(existing, routeMatch, key, incident.id, member, now);
     await deps.state.putGroup(group);
     await deps.state.addGroupMembership(incident.id, key);
-    if (group.nextFlushAt !== undefined) await deps.state.schedule('group', key, Date.parse(group.nextFlushAt));
+    if (group.nextFlushAt !== undefined)
+      await deps.state.schedule('group', key, Date.parse(group.nextFlushAt));
   }
 }
 
 /** Why an incident must not be notified now through a route, or undefined. */
-export async function suppressionOf(deps: NotifierDeps, incident: Incident, routeId: string, now: Date): Promise<string | undefined> {
+export async function suppressionOf(
+  deps: NotifierDeps,
+  incident: Incident,
+  routeId: string,
+  now: Date,
+): Promise<string | undefined> {
   const { router } = deps.routing();
   const labels = await labelsOf(deps, incident);
   const silences = silencedBy(labels, await deps.state.silences(), now);

@@ -33,5 +33,8 @@ export async function saveIncidentChange(
       return { kind: 'saved', incident: result.incident, previous: current };
     }
   }
-  throw new VigilError(`incident ${id}: still conflicting after ${MAX_CONFLICTS} attempts`, { code: 'INCIDENT_CONFLICT', retriable: true });
+  throw new VigilError(`incident ${id}: still conflicting after ${MAX_CONFLICTS} attempts`, {
+    code: 'INCIDENT_CONFLICT',
+    retriable: true,
+  });
 }

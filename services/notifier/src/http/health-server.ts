@@ -18,7 +18,9 @@ export function startHealthServer(port: number, health: HealthState, registry: R
     }
     if (path === '/healthz' || path === '/readyz') {
       const ok = path === '/healthz' ? health.live() : health.ready();
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+      res
+        .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
       return;
     }
     if (path === '/metrics') {

@@ -87,7 +87,9 @@ export class MemoryNotifierState implements NotifierState {
     return Promise.resolve(true);
   }
   pendingOutbox(nowMs: number, limit: number) {
-    const due = [...this.outbox.values()].filter((i) => i.nextAttemptMs <= nowMs).sort((a, b) => a.createdMs - b.createdMs);
+    const due = [...this.outbox.values()]
+      .filter((i) => i.nextAttemptMs <= nowMs)
+      .sort((a, b) => a.createdMs - b.createdMs);
     return Promise.resolve(due.slice(0, limit));
   }
   markDelivered(itemId: string, channel: string, messageIds: readonly string[]) {

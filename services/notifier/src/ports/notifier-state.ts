@@ -15,7 +15,12 @@ export interface OutboxItem {
   readonly receiver: string;
   readonly reason: 'initial' | 'update' | 'repeat' | 'escalation';
   readonly incidentIds: readonly string[];
-  readonly escalation?: { readonly policy: string; readonly level: number; readonly cycle: number; readonly person?: string };
+  readonly escalation?: {
+    readonly policy: string;
+    readonly level: number;
+    readonly cycle: number;
+    readonly person?: string;
+  };
   readonly createdMs: number;
   readonly attempts: number;
   readonly nextAttemptMs: number;

@@ -8,6 +8,7 @@ import { buildRoutingRuntime } from '../engine/routing-runtime.js';
 import { MemoryIncidentStore, MemoryPublisher } from '../memory/memory-incident-store.js';
 import { MemoryNotifierState } from '../memory/memory-notifier-state.js';
 import type { NotificationLogEntry } from '@vigil/channels';
+import type { IncidentPublisher } from '../ports/incident-store.js';
 
 export interface Harness {
   engine: NotifierEngine;
@@ -24,19 +25,25 @@ export interface Harness {
 }
 
 /** An engine on in-memory ports with a hand-driven clock, for tests and benchmarks. */
-export function engineHarness(routingYaml: string, env: Record<string, string>, start = Date.parse('2026-03-02T10:00:00Z')): Harness {
+export function engineHarness(
+  routingYaml: string,
+  env: Record<string, string>,
+  start = Date.parse('2026-03-02T10:00:00Z'),
+  options: { publisher?: IncidentPublisher } = {},
+): Harness {
   const built = buildRoutingRuntime(routingYaml, { file: 'test-routing.yml', env });
   if (!built.ok) throw new Error(built.message);
   const runtime: RoutingRuntime = built.runtime;
   const store = new MemoryIncidentStore();
   const state = new MemoryNotifierState();
   const publisher = new MemoryPublisher();
+  const published: IncidentPublisher = options.publisher ?? publisher;
   const log: NotificationLogEntry[] = [];
   const quiet = new Writable({ write: (_c, _e, cb) => cb() });
   const clock = { ms: start };
   const deps: NotifierDeps = {
     store,
-    publisher,
+    publisher: published,
     state,
     logSink: {
       write: (entries) => {

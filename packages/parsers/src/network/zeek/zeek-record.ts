@@ -16,15 +16,36 @@ const CONN_STATES: Readonly<Record<string, readonly [string, readonly string[]]>
   S1: ['Connection established, not terminated.', ['connection', 'start']],
   SF: ['Normal establishment and termination.', ['connection', 'start', 'end']],
   REJ: ['Connection attempt rejected.', ['connection', 'start', 'denied']],
-  S2: ['Connection established and close attempt by originator seen (but no reply from responder).', ['connection', 'info']],
-  S3: ['Connection established and close attempt by responder seen (but no reply from originator).', ['connection', 'info']],
+  S2: [
+    'Connection established and close attempt by originator seen (but no reply from responder).',
+    ['connection', 'info'],
+  ],
+  S3: [
+    'Connection established and close attempt by responder seen (but no reply from originator).',
+    ['connection', 'info'],
+  ],
   RSTO: ['Connection established, originator aborted (sent a RST).', ['connection', 'info']],
   RSTR: ['Responder sent a RST.', ['connection', 'info']],
-  RSTOS0: ['Originator sent a SYN followed by a RST, we never saw a SYN-ACK from the responder.', ['connection', 'info']],
-  RSTRH: ['Responder sent a SYN ACK followed by a RST, we never saw a SYN from the (purported) originator.', ['connection', 'info']],
-  SH: ["Originator sent a SYN followed by a FIN, we never saw a SYN ACK from the responder (hence the connection was 'half' open).", ['connection', 'info']],
-  SHR: ['Responder sent a SYN ACK followed by a FIN, we never saw a SYN from the originator.', ['connection', 'info']],
-  OTH: ["No SYN seen, just midstream traffic (a 'partial connection' that was not later closed).", ['connection', 'info']],
+  RSTOS0: [
+    'Originator sent a SYN followed by a RST, we never saw a SYN-ACK from the responder.',
+    ['connection', 'info'],
+  ],
+  RSTRH: [
+    'Responder sent a SYN ACK followed by a RST, we never saw a SYN from the (purported) originator.',
+    ['connection', 'info'],
+  ],
+  SH: [
+    "Originator sent a SYN followed by a FIN, we never saw a SYN ACK from the responder (hence the connection was 'half' open).",
+    ['connection', 'info'],
+  ],
+  SHR: [
+    'Responder sent a SYN ACK followed by a FIN, we never saw a SYN from the originator.',
+    ['connection', 'info'],
+  ],
+  OTH: [
+    "No SYN seen, just midstream traffic (a 'partial connection' that was not later closed).",
+    ['connection', 'info'],
+  ],
 };
 
 /** Whether a parsed JSON object looks like a Zeek record. */
@@ -41,8 +62,10 @@ export function zeekPath(o: Record<string, unknown>): string {
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined);
-const portOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 65535 ? v : undefined);
+const count = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+const portOf = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 65535 ? v : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function timestampOf(rec: ZeekRecord, tk: Toolkit): number {
@@ -116,7 +139,14 @@ function mapConn(ev: EventDraft, rec: ZeekRecord): void {
       types = known[1];
     }
   }
-  for (const k of ['history', 'local_orig', 'local_resp', 'missed_bytes', 'orig_bytes', 'resp_bytes'] as const) {
+  for (const k of [
+    'history',
+    'local_orig',
+    'local_resp',
+    'missed_bytes',
+    'orig_bytes',
+    'resp_bytes',
+  ] as const) {
     if (rec[k] !== undefined) conn[k] = rec[k];
   }
   if (icmp) {
@@ -128,7 +158,18 @@ function mapConn(ev: EventDraft, rec: ZeekRecord): void {
   classify(ev, 'network_flow', ['network'], types, state === 'REJ' ? 'failure' : undefined);
 }
 
-const SSH_FIELDS = ['version', 'direction', 'client', 'server', 'cipher_alg', 'mac_alg', 'compression_alg', 'kex_alg', 'host_key_alg', 'host_key'] as const;
+const SSH_FIELDS = [
+  'version',
+  'direction',
+  'client',
+  'server',
+  'cipher_alg',
+  'mac_alg',
+  'compression_alg',
+  'kex_alg',
+  'host_key_alg',
+  'host_key',
+] as const;
 
 function mapSsh(ev: EventDraft, rec: ZeekRecord): void {
   endpoints(ev, rec, false);
@@ -137,10 +178,19 @@ function mapSsh(ev: EventDraft, rec: ZeekRecord): void {
   for (const k of SSH_FIELDS) if (rec[k] !== undefined) ssh[k] = rec[k];
   const success = rec.auth_success;
   const attempts = num(rec.auth_attempts);
-  ssh.auth = { ...(typeof success === 'boolean' ? { success } : {}), ...(attempts !== undefined ? { attempts } : {}) };
+  ssh.auth = {
+    ...(typeof success === 'boolean' ? { success } : {}),
+    ...(attempts !== undefined ? { attempts } : {}),
+  };
   ev.zeek = { session_id: rec.uid, ssh };
   if (typeof success === 'boolean') {
-    classify(ev, 'ssh_login', ['network', 'authentication'], ['connection', 'protocol'], success ? 'success' : 'failure');
+    classify(
+      ev,
+      'ssh_login',
+      ['network', 'authentication'],
+      ['connection', 'protocol'],
+      success ? 'success' : 'failure',
+    );
   } else {
     classify(ev, 'ssh_handshake', ['network'], ['connection', 'protocol'], 'unknown');
   }

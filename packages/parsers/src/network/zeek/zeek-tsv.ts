@@ -91,7 +91,14 @@ export class ZeekTsvState {
 }
 
 function isNumericType(type: string): boolean {
-  return type === 'time' || type === 'interval' || type === 'count' || type === 'int' || type === 'port' || type === 'double';
+  return (
+    type === 'time' ||
+    type === 'interval' ||
+    type === 'count' ||
+    type === 'int' ||
+    type === 'port' ||
+    type === 'double'
+  );
 }
 
 /** Zeek escapes non-printables and the separator as `\xNN`. */
