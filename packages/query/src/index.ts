@@ -5,7 +5,7 @@ export { parseQuery } from './parser/parse-query.js';
 export { type QueryProblem, type QueryResult } from './error/query-problem.js';
 export { QueryError } from './error/query-error.js';
 export { FieldCatalog, FIELD_TYPES, type FieldType, type FieldCatalogSpec } from './catalog/field-catalog.js';
-export { fieldsFromMapping } from './catalog/catalog-from-mapping.js';
+export { fieldsFromMapping, catalogFromMapping, type MappedFields } from './catalog/catalog-from-mapping.js';
 export {
   eventsCatalog,
   alertsCatalog,

@@ -75,6 +75,17 @@ export const eventSchema = z.looseObject({
     repeat: z.looseObject({ index: z.number().int().min(1), of: z.number().int().min(1) }).optional(),
     /** The parser that produced the event, e.g. `sshd`, `iptables`, `zeek.conn`. */
     parser: z.string().optional(),
+    /** The line carried no usable timestamp: `@timestamp` is the receive time. */
+    timestamp_fallback: z.boolean().optional(),
+    /** Vigil's own admin-audit fields (dataset `vigil.audit`). */
+    audit: z
+      .looseObject({
+        version: z.number().int(),
+        mfa: z.boolean().optional(),
+        target: z.looseObject({}).optional(),
+        session: z.looseObject({ id: z.string().optional() }).optional(),
+      })
+      .optional(),
   }),
   host: z
     .looseObject({

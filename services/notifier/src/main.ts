@@ -1,9 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { createLogger, sleep } from '@vigil/core';
 import { groupingConfigSchema } from '@vigil/incidents';
-import { createAdmin, createConsumer, createKafkaClient, createProducer, loadKafkaConfig } from '@vigil/kafka';
+import {
+  createAdmin,
+  createConsumer,
+  createKafkaClient,
+  createProducer,
+  loadKafkaConfig,
+} from '@vigil/kafka';
 import { TOPICS } from '@vigil/schema';
 import { alertBatchHandler } from './adapters/alert-batch-handler.js';
+import { incidentBatchHandler } from './adapters/incident-batch-handler.js';
 import { KafkaIncidentPublisher } from './adapters/kafka-incident-publisher.js';
 import { loadNotifierConfig } from './config/notifier-config.js';
 import type { RoutingRuntime } from './engine/notifier-deps.js';
@@ -98,6 +105,15 @@ const consumer = createConsumer(kafka, {
   logger: log,
   shutdownSignals: false,
 });
+// Changes other services make to incidents (the API) reach the notifier through the topic.
+const changes = createConsumer(kafka, {
+  groupId: `${config.VIGIL_NOTIFIER_GROUP_ID}-incidents`,
+  topics: [TOPICS.incidents],
+  handler: incidentBatchHandler(engine, log),
+  logger: log,
+  fromBeginning: false,
+  shutdownSignals: false,
+});
 const server = await startHealthServer(
   config.VIGIL_NOTIFIER_PORT,
   { live: () => !stopping.signal.aborted, ready: () => ready },
@@ -126,6 +142,7 @@ async function tickLoop(): Promise<void> {
 }
 
 await consumer.start();
+await changes.start();
 ready = true;
 const ticking = tickLoop();
 log.info({ port: config.VIGIL_NOTIFIER_PORT, routing: config.VIGIL_ROUTING_FILE }, 'notifier started');
@@ -136,6 +153,7 @@ async function shutdown(signal: string): Promise<void> {
   ready = false;
   // Stop taking alerts first (the batch in flight is finished and committed), then the timers.
   await consumer.stop();
+  await changes.stop();
   stopping.abort(new Error(signal));
   await ticking;
   await producer.disconnect();

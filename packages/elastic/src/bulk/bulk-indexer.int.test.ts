@@ -1,3 +1,4 @@
+import { createTcpProxy, stackEndpoints } from '@vigil/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ElasticUnavailableError } from '../error/elastic-error.js';
 import { IndexNames } from '../indices/index-names.js';
@@ -96,5 +97,33 @@ describe('BulkIndexer', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(unreachable.pendingDocs).toBe(0);
     await down.close();
+  });
+
+  it('keeps retrying through an outage and loses nothing once Elasticsearch is back', async () => {
+    const target = new URL(stackEndpoints.elasticsearchUrl);
+    const proxy = await createTcpProxy({ host: target.hostname, port: Number(target.port) });
+    const viaProxy = createTestElastic(`http://127.0.0.1:${proxy.port}`);
+    const patient = createBulkIndexer(viaProxy, {
+      flushIntervalMs: 1,
+      retry: { retries: 100, initialDelayMs: 50, maxDelayMs: 200 },
+    });
+    const index = names.daily('events', '2024-05-03T00:00:00Z');
+    try {
+      await proxy.stop();
+      const docs = Array.from({ length: 50 }, (_, i) => {
+        const event = sampleEvent({ id: `outage-${i}`, timestamp: '2024-05-03T00:00:00Z' });
+        return { index, id: event.event.id, document: event };
+      });
+      const pending = patient.index(docs);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(patient.pendingDocs).toBe(50);
+      await proxy.start();
+      expect(await pending).toEqual({ indexed: 50, duplicates: 0, rejected: [] });
+      expect(await count(index)).toBe(50);
+    } finally {
+      await patient.close();
+      await viaProxy.close();
+      await proxy.stop();
+    }
   });
 });

@@ -17,6 +17,8 @@ export interface BulkIndexerOptions {
   readonly maxBytes?: number;
   /** Backoff for 429/5xx/unreachable; when it runs out, the documents' promises reject with a retriable error. */
   readonly retry?: RetryOptions;
+  /** Bulk requests in flight at once; more than one lets Elasticsearch use several write threads. */
+  readonly concurrency?: number;
   /** `wait_for` makes writes visible to search before they resolve (tests, the incident UI). */
   readonly refresh?: boolean | 'wait_for';
 }
@@ -34,7 +36,7 @@ const DEFAULT_RETRY: RetryOptions = { retries: 10, initialDelayMs: 100, maxDelay
 /**
  * Bulk writes with per-document results as data. Documents from any number of callers are gathered
  * into requests of up to `maxDocs`/`maxBytes`, sent at most `flushIntervalMs` after the first one
- * arrived, one request at a time (the next fills up meanwhile). Overload (429), server errors and an
+ * arrived, with at most `concurrency` requests in flight (the next ones fill up meanwhile). Overload (429), server errors and an
  * unreachable cluster are retried with backoff; items Elasticsearch refuses for good (mapping
  * conflicts) are reported as rejections, never retried. Nothing is dropped silently: every document
  * ends indexed, duplicate, rejected, or its promise rejects with a retriable ElasticUnavailableError.
@@ -47,7 +49,8 @@ export class BulkIndexer {
   private readonly maxBytes: number;
   private readonly retryOptions: RetryOptions;
   private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly concurrency: number;
   private pending = 0;
   private queuedBytes = 0;
 
@@ -60,6 +63,7 @@ export class BulkIndexer {
     this.maxDocs = options.maxDocs ?? 2_000;
     this.maxBytes = options.maxBytes ?? 5_000_000;
     this.retryOptions = { ...DEFAULT_RETRY, ...options.retry };
+    this.concurrency = Math.max(1, options.concurrency ?? 2);
   }
 
   /** Documents accepted and not settled yet. */
@@ -97,10 +101,10 @@ export class BulkIndexer {
     let indexed = 0;
     let duplicates = 0;
     const rejected: BulkRejection<T>[] = [];
-    let failure: unknown;
+    let failure: Error | undefined;
     outcomes.forEach((outcome, i) => {
       if (outcome.status === 'rejected') {
-        failure ??= outcome.reason;
+        failure ??= outcome.reason as Error;
         return;
       }
       const doc = docs[i];
@@ -122,9 +126,9 @@ export class BulkIndexer {
 
   /** Sends what is queued now and waits until everything accepted so far is settled. */
   async flush(): Promise<void> {
-    while (this.queue.length > 0 || this.inFlight !== undefined) {
+    while (this.queue.length > 0 || this.inFlight.size > 0) {
       this.drain();
-      await this.inFlight;
+      await Promise.race(this.inFlight);
     }
   }
 
@@ -151,17 +155,18 @@ export class BulkIndexer {
   }
 
   private drain(): void {
-    if (this.inFlight !== undefined || this.queue.length === 0) return;
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    const batch = this.take();
-    this.inFlight = this.send(batch).finally(() => {
-      this.inFlight = undefined;
-      // Documents that arrived during the request have waited long enough.
-      this.drain();
-    });
+    while (this.inFlight.size < this.concurrency && this.queue.length > 0) {
+      const request: Promise<void> = this.send(this.take()).finally(() => {
+        this.inFlight.delete(request);
+        // Documents that arrived during the request have waited long enough.
+        this.drain();
+      });
+      this.inFlight.add(request);
+    }
   }
 
   private take(): Entry[] {

@@ -82,8 +82,13 @@ export class VersionedStore<T extends { readonly id: string }> {
       const result = current === undefined ? await this.create(next) : await this.replace(next, current);
       if (result.ok) return { value: next, seqNo: result.seqNo, primaryTerm: result.primaryTerm };
       if (attempt >= maxAttempts) {
-        throw toElasticError(
-          new Error(`${this.index}/${id} kept changing: ${maxAttempts} conflicting writes`),
+        throw new ElasticConflictError(
+          `${this.index}/${id} kept changing: ${maxAttempts} conflicting writes`,
+          {
+            code: 'ES_CONFLICT',
+            retriable: true,
+            status: 409,
+          },
         );
       }
     }

@@ -224,7 +224,7 @@ export class VigilConsumer extends EventEmitter<ConsumerEvents> {
       lastOffset,
       highWatermark: batch.highWatermark,
     };
-    const context: BatchContext = { signal: abort.signal, pause: payload.pause };
+    const context: BatchContext = { signal: abort.signal, pause: () => payload.pause() };
     try {
       await this.withRetry(
         () => this.options.handler(consumed, context),

@@ -46,7 +46,7 @@ describe('toKafkaError', () => {
     const mapped = toKafkaError(rebalance);
     expect(mapped).toBeInstanceOf(KafkaProtocolError);
     expect(mapped.code).toBe('KAFKA_REBALANCE_IN_PROGRESS');
-    expect((mapped as KafkaError).kafkaType).toBe('REBALANCE_IN_PROGRESS');
+    expect(mapped).toMatchObject({ kafkaType: 'REBALANCE_IN_PROGRESS' });
     expect(mapped.retriable).toBe(false);
 
     const leader = protocolError({

@@ -37,7 +37,7 @@ function fakeBroker() {
         },
         reject: (error) => {
           concurrent--;
-          reject(error as Error);
+          reject(error);
         },
       });
     });

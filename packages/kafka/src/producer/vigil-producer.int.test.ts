@@ -36,11 +36,11 @@ describe('VigilProducer', () => {
   it('sends many topics in one call', async () => {
     const [a, b] = await Promise.all([createTestTopic(kafka), createTestTopic(kafka)]);
     await producer.sendMany([
-      { topic: a!, messages: [{ value: 'to-a' }] },
-      { topic: b!, messages: [{ value: 'to-b' }] },
+      { topic: a, messages: [{ value: 'to-a' }] },
+      { topic: b, messages: [{ value: 'to-b' }] },
     ]);
-    expect((await readMessages(kafka, a!, 1))[0]?.value).toBe('to-a');
-    expect((await readMessages(kafka, b!, 1))[0]?.value).toBe('to-b');
+    expect((await readMessages(kafka, a, 1))[0]?.value).toBe('to-a');
+    expect((await readMessages(kafka, b, 1))[0]?.value).toBe('to-b');
   });
 
   it('fails a send to a missing topic with a retriable error within the delivery timeout, then carries on', async () => {

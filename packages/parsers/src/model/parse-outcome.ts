@@ -24,7 +24,7 @@ export interface ParseContext {
   readonly receivedAt?: number | Date | string;
   /** The host that shipped the line, used when the line itself names no host. */
   readonly hostname?: string;
-  /** Kafka topic or other source label; `admin`/`network`/`host` topics steer format detection. */
+  /** Kafka topic the line came from. Informational: detection is by content, so a misrouted line still parses. */
   readonly topic?: string;
   /** Free-form source hint such as a file path (`/var/log/nginx/access.log` → nginx). */
   readonly source?: string;

@@ -8,6 +8,7 @@
 import type { EventDraft } from '../event/event-draft.js';
 import { classify } from '../event/draft-helpers.js';
 import { isIPv4 } from '../event/ip.js';
+import { communityId } from './community-id.js';
 
 /** Where `IN=` starts in `text`, when `text` is a netfilter record (`IN=` … `OUT=` … `SRC=`). */
 export function netfilterStart(text: string): number {
@@ -190,6 +191,17 @@ export function parseNetfilter(ev: EventDraft, text: string, at: number, prefixT
     }
   }
   if (src !== undefined && src !== '') network.type = isIPv4(src) ? 'ipv4' : 'ipv6';
+  const icmpType = typeof icmp.type === 'number' ? icmp.type : undefined;
+  const icmpCode = typeof icmp.code === 'number' ? icmp.code : undefined;
+  const isIcmp = network.transport === 'icmp' || network.transport === 'ipv6-icmp';
+  const cid = communityId(
+    network.transport,
+    src,
+    dst,
+    isIcmp ? icmpType : ev.source?.port,
+    isIcmp ? icmpCode : ev.destination?.port,
+  );
+  if (cid !== undefined) network.community_id = cid;
   const inDev = typeof ipt.input_device === 'string' ? ipt.input_device : '';
   const outDev = typeof ipt.output_device === 'string' ? ipt.output_device : '';
   if (inDev !== '' && outDev === '') network.direction = 'ingress';

@@ -17,12 +17,35 @@ const ISO =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 type Obj = Record<string, unknown>;
+
+// Key lists at module level: array literals inside the function would be allocated per event.
+const ENDPOINT_STRINGS = ['address', 'domain', 'mac'] as const;
+const USER_STRINGS = ['name', 'id', 'domain', 'email'] as const;
+const USER_NESTED = ['target', 'effective', 'changes'] as const;
+const EVENT_STRINGS = ['action', 'module', 'provider', 'timezone', 'reason'] as const;
+const EVENT_NUMBERS = ['severity', 'duration'] as const;
+const ENDPOINTS = ['source', 'destination', 'client', 'server'] as const;
+const PROCESS_STRINGS = ['name', 'command_line', 'executable', 'working_directory'] as const;
+const OBJECTS = [
+  'host',
+  'network',
+  'group',
+  'url',
+  'user_agent',
+  'observer',
+  'log',
+  'rule',
+  'cloud',
+  'error',
+  'system',
+] as const;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const bad = (path: string, problem: string): EventCheck => ({ ok: false, path, problem });
 
 function optString(o: Obj, key: string, path: string): EventCheck | undefined {
   const v = o[key];
-  return v === undefined || typeof v === 'string' ? undefined : bad(`${path}.${key}`, 'not a string');
+  if (v === undefined || typeof v === 'string') return undefined;
+  return bad(`${path}.${key}`, 'not a string');
 }
 
 function stringList(v: unknown, path: string): EventCheck | undefined {
@@ -32,22 +55,15 @@ function stringList(v: unknown, path: string): EventCheck | undefined {
   return undefined;
 }
 
-function optObj(o: Obj, key: string, path: string): Obj | EventCheck | undefined {
-  const v = o[key];
-  if (v === undefined) return undefined;
-  return isObj(v) ? v : bad(`${path}.${key}`, 'not an object');
-}
-
 function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
 function endpoint(o: Obj, key: string): EventCheck | undefined {
-  const ep = optObj(o, key, '');
-  if (ep === undefined) return undefined;
-  if ('ok' in ep && ep.ok === false) return ep as EventCheck;
-  const e = ep as Obj;
-  for (const k of ['address', 'domain', 'mac']) {
+  const e = o[key];
+  if (e === undefined) return undefined;
+  if (!isObj(e)) return bad(key, 'not an object');
+  for (const k of ENDPOINT_STRINGS) {
     const r = optString(e, k, key);
     if (r !== undefined) return r;
   }
@@ -65,14 +81,14 @@ function endpoint(o: Obj, key: string): EventCheck | undefined {
 function user(u: unknown, path: string, depth: number): EventCheck | undefined {
   if (u === undefined) return undefined;
   if (!isObj(u)) return bad(path, 'not an object');
-  for (const k of ['name', 'id', 'domain', 'email']) {
+  for (const k of USER_STRINGS) {
     const r = optString(u, k, path);
     if (r !== undefined) return r;
   }
   const r = stringList(u.roles, `${path}.roles`);
   if (r !== undefined) return r;
   if (depth === 0) {
-    for (const k of ['target', 'effective', 'changes']) {
+    for (const k of USER_NESTED) {
       const s = user(u[k], `${path}.${k}`, 1);
       if (s !== undefined) return s;
     }
@@ -97,11 +113,11 @@ export function validateEvent(ev: unknown): EventCheck {
   if (typeof e.original !== 'string') return bad('event.original', 'missing');
   if (e.outcome !== undefined && (typeof e.outcome !== 'string' || !OUTCOME_SET.has(e.outcome)))
     return bad('event.outcome', 'not an ECS outcome');
-  for (const k of ['action', 'module', 'provider', 'timezone', 'reason']) {
+  for (const k of EVENT_STRINGS) {
     const r = optString(e, k, 'event');
     if (r !== undefined) return r;
   }
-  for (const k of ['severity', 'duration'])
+  for (const k of EVENT_NUMBERS)
     if (e[k] !== undefined && typeof e[k] !== 'number') return bad(`event.${k}`, 'not a number');
   if (e.ingested !== undefined && (typeof e.ingested !== 'string' || !ISO.test(e.ingested)))
     return bad('event.ingested', 'not a date-time');
@@ -120,7 +136,7 @@ export function validateEvent(ev: unknown): EventCheck {
     if (!isObj(o) || typeof o.topic !== 'string' || !isInt(o.partition) || typeof o.offset !== 'string')
       return bad('vigil.origin', 'invalid');
   }
-  for (const k of ['source', 'destination', 'client', 'server']) {
+  for (const k of ENDPOINTS) {
     const r = endpoint(ev, k);
     if (r !== undefined) return r;
   }
@@ -130,7 +146,7 @@ export function validateEvent(ev: unknown): EventCheck {
     const p = ev.process;
     if (!isObj(p)) return bad('process', 'not an object');
     if (p.pid !== undefined && !isInt(p.pid)) return bad('process.pid', 'not an integer');
-    for (const k of ['name', 'command_line', 'executable', 'working_directory']) {
+    for (const k of PROCESS_STRINGS) {
       const r = optString(p, k, 'process');
       if (r !== undefined) return r;
     }
@@ -155,19 +171,7 @@ export function validateEvent(ev: unknown): EventCheck {
   if (tags !== undefined) return tags;
   const message = optString(ev, 'message', '');
   if (message !== undefined) return message;
-  for (const k of [
-    'host',
-    'network',
-    'group',
-    'url',
-    'user_agent',
-    'observer',
-    'log',
-    'rule',
-    'cloud',
-    'error',
-    'system',
-  ]) {
+  for (const k of OBJECTS) {
     const o = ev[k];
     if (o !== undefined && !isObj(o)) return bad(k, 'not an object');
   }

@@ -29,7 +29,7 @@ export function aggregateInMemory(docs: Iterable<unknown>, plan: AggPlan): AggRe
       if (!matches(doc)) continue;
       // A document counts once per distinct value, as in a terms aggregation.
       const keys = new Set<string | number>();
-      for (const value of fieldValues(doc, plan.field)) {
+      for (const value of fieldValues(doc, plan.source)) {
         const key = termKey(value, plan.fieldType);
         if (key !== undefined) keys.add(key);
       }

@@ -11,6 +11,8 @@ export type AggPlan =
       readonly type: 'terms';
       readonly query: BoundQuery;
       readonly field: string;
+      /** Where the values are in a document (multi-fields index another field's value). */
+      readonly source: string;
       readonly fieldType: 'keyword' | 'number' | 'ip' | 'boolean';
       readonly size: number;
     }
@@ -44,7 +46,14 @@ export function planAggs(
       );
     return {
       ok: true,
-      value: { type: 'terms', query: query.value, field: request.field, fieldType: type, size: request.size },
+      value: {
+        type: 'terms',
+        query: query.value,
+        field: request.field,
+        source: catalog.sourceOf(request.field),
+        fieldType: type,
+        size: request.size,
+      },
     };
   }
   // A histogram always has a bounded range, so it can list its empty buckets.

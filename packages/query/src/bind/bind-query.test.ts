@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsCatalog } from '../catalog/default-catalogs.js';
+import { FieldCatalog } from '../catalog/field-catalog.js';
 import { parseQuery } from '../parser/parse-query.js';
 import { bindQuery } from './bind-query.js';
 
@@ -57,23 +58,23 @@ describe('bindQuery', () => {
   });
 
   it('searches every default field for free text', () => {
-    expect(bind('fail*')).toEqual({
+    const parsed = parseQuery('fail*');
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    const catalog = new FieldCatalog({
+      name: 'logs',
+      timeField: 't',
+      idField: 'id',
+      defaultFields: ['message', 'error.message'],
+      fields: { t: 'date', id: 'keyword', message: 'text', 'error.message': 'text' },
+    });
+    const wildcard = [{ literal: 'fail' }, { wildcard: '*' }];
+    expect(bindQuery(parsed.value, catalog)).toEqual({
       ok: true,
       value: {
         kind: 'or',
         children: [
-          {
-            kind: 'wildcard',
-            field: 'message',
-            on: 'token',
-            parts: [{ literal: 'fail' }, { wildcard: '*' }],
-          },
-          {
-            kind: 'wildcard',
-            field: 'event.original',
-            on: 'token',
-            parts: [{ literal: 'fail' }, { wildcard: '*' }],
-          },
+          { kind: 'wildcard', field: 'message', on: 'token', parts: wildcard },
+          { kind: 'wildcard', field: 'error.message', on: 'token', parts: wildcard },
         ],
       },
     });

@@ -49,6 +49,13 @@ class Binder {
   }
 
   bind(node: QueryNode): BoundQuery {
+    const bound = this.bindNode(node);
+    if (!('field' in bound)) return bound;
+    const source = this.catalog.sourceOf(bound.field);
+    return source === bound.field ? bound : { ...bound, source };
+  }
+
+  private bindNode(node: QueryNode): BoundQuery {
     switch (node.kind) {
       case 'all':
         return node;
@@ -69,9 +76,11 @@ class Binder {
   }
 
   private freeText(value: QueryValue): BoundQuery {
-    const children = this.catalog.defaultFields.map((field) =>
-      this.match(field, this.fieldType(field, value.position), value),
-    );
+    const children = this.catalog.defaultFields.map((field) => {
+      const bound = this.match(field, this.fieldType(field, value.position), value);
+      const source = this.catalog.sourceOf(field);
+      return source === field || !('field' in bound) ? bound : { ...bound, source };
+    });
     return children.length === 1 && children[0] !== undefined ? children[0] : { kind: 'or', children };
   }
 

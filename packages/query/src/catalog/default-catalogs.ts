@@ -18,13 +18,14 @@ function endpoint(prefix: string): Record<string, FieldType> {
 
 /**
  * Events: the ECS subset of `@vigil/schema`'s event, typed as the `vigil-events` index maps it
- * (`message` and `event.original` analysed as text; addresses as `ip`). Vendor namespaces are open.
+ * (`message` analysed as text, `event.original` stored but not searchable, as in ECS; addresses as
+ * `ip`). Vendor namespaces are open.
  */
 export const eventsCatalog = new FieldCatalog({
   name: 'events',
   timeField: '@timestamp',
   idField: 'event.id',
-  defaultFields: ['message', 'event.original'],
+  defaultFields: ['message'],
   fields: {
     '@timestamp': 'date',
     message: 'text',
@@ -38,7 +39,6 @@ export const eventsCatalog = new FieldCatalog({
     'event.dataset': k,
     'event.module': k,
     'event.provider': k,
-    'event.original': 'text',
     'event.ingested': 'date',
     'event.severity': n,
     'event.reason': k,

@@ -11,6 +11,8 @@ export interface FieldCatalogSpec {
   readonly prefixes?: Readonly<Record<string, FieldType>>;
   /** Fields that free text (a value without a field) searches. */
   readonly defaultFields: readonly string[];
+  /** Multi-fields (`user.name.keyword`) → the `_source` field they index (`user.name`). */
+  readonly sources?: Readonly<Record<string, string>>;
   /** The event-time field, for time ranges and histograms. */
   readonly timeField: string;
   /** A unique keyword field, the last sort key so that `search_after` pages never skip or repeat. */
@@ -28,6 +30,7 @@ export class FieldCatalog {
   readonly idField: string;
   private readonly fields: ReadonlyMap<string, FieldType>;
   private readonly prefixes: readonly (readonly [string, FieldType])[];
+  private readonly sources: ReadonlyMap<string, string>;
 
   constructor(spec: FieldCatalogSpec) {
     this.name = spec.name;
@@ -36,6 +39,7 @@ export class FieldCatalog {
     this.defaultFields = spec.defaultFields;
     this.timeField = spec.timeField;
     this.idField = spec.idField;
+    this.sources = new Map(Object.entries(spec.sources ?? {}));
     for (const field of [...spec.defaultFields, spec.timeField, spec.idField]) {
       if (this.typeOf(field) === undefined)
         throw new Error(`catalog ${spec.name}: ${field} is not a known field`);
@@ -49,6 +53,11 @@ export class FieldCatalog {
       if (field.startsWith(prefix) && field.length > prefix.length) return type;
     }
     return undefined;
+  }
+
+  /** Where a field's values are in a document: itself, or for a multi-field the field it indexes. */
+  sourceOf(field: string): string {
+    return this.sources.get(field) ?? field;
   }
 
   /** Field names, for the API's field list and for error hints. */

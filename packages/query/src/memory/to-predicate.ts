@@ -117,10 +117,10 @@ export function toPredicate(node: BoundQuery): DocPredicate {
       return (doc) => !child(doc);
     }
     case 'exists':
-      return (doc) => fieldValues(doc, node.field).length > 0;
+      return (doc) => fieldValues(doc, node.source ?? node.field).length > 0;
     default: {
       const test = valueTest(node);
-      const field = node.field;
+      const field = node.source ?? node.field;
       return (doc) => fieldValues(doc, field).some(test);
     }
   }

@@ -9,6 +9,8 @@ import type { SearchRequest } from './search-request.schema.js';
 
 export interface SortKey {
   readonly field: string;
+  /** Where the values are in a document, for multi-fields (`user.name.keyword` → `user.name`). */
+  readonly source: string;
   readonly order: 'asc' | 'desc';
   readonly type: 'keyword' | 'number' | 'date';
 }
@@ -79,10 +81,17 @@ export function planSearch(
       return problemAt(`cannot sort by unknown field '${key.field}' of ${catalog.name}`);
     if (!SORTABLE.has(type))
       return problemAt(`cannot sort by '${key.field}': only keyword, number and date fields sort`);
-    sort.push({ field: key.field, order: key.order, type: type as SortKey['type'] });
+    const source = catalog.sourceOf(key.field);
+    sort.push({ field: key.field, source, order: key.order, type: type as SortKey['type'] });
   }
-  if (sort.at(-1)?.field !== catalog.idField)
-    sort.push({ field: catalog.idField, order: 'asc', type: 'keyword' });
+  if (sort.at(-1)?.field !== catalog.idField) {
+    sort.push({
+      field: catalog.idField,
+      source: catalog.sourceOf(catalog.idField),
+      order: 'asc',
+      type: 'keyword',
+    });
+  }
   const signature = `${catalog.name}|${sort.map((key) => `${key.field}:${key.order}`).join(',')}`;
   let after: SortValue[] | undefined;
   if (request.cursor !== undefined) {

@@ -38,7 +38,7 @@ function compareValues(a: string | number, b: string | number): number {
 export function sortValuesOf(doc: unknown, keys: readonly SortKey[]): SortValue[] {
   return keys.map((key) => {
     let best: string | number | undefined;
-    for (const raw of fieldValues(doc, key.field)) {
+    for (const raw of fieldValues(doc, key.source)) {
       const value = convert(raw, key.type);
       if (value === undefined) continue;
       if (best === undefined) best = value;

@@ -28,8 +28,17 @@ const t0 = Date.parse('2026-03-01T00:00:00.000Z');
 const failure = detection('ssh-failure', isFailure);
 const correlation: CompiledRule =
   type === 'value_count'
-    ? valueCountRule('spray', { rules: ['ssh-failure'], field: 'user.name', timespanMs: 86_400_000, condition: { gte: 10 } })
-    : eventCountRule('brute-force', { rules: ['ssh-failure'], timespanMs: 86_400_000, condition: { gte: 10 } });
+    ? valueCountRule('spray', {
+        rules: ['ssh-failure'],
+        field: 'user.name',
+        timespanMs: 86_400_000,
+        condition: { gte: 10 },
+      })
+    : eventCountRule('brute-force', {
+        rules: ['ssh-failure'],
+        timespanMs: 86_400_000,
+        condition: { gte: 10 },
+      });
 const engine = createEngine({ rules: [failure, correlation] }, { allowedLatenessMs: 0, maxKeys: 2 * keys });
 
 function makeEvent(i: number, k: number): VigilEvent {

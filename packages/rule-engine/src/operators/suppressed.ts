@@ -27,7 +27,10 @@ export function suppressionOf(rule: CompiledRule): Suppression | undefined {
  * `windowMs` of event time (the window starts at the alert that got through). Suppressed alerts are
  * neither emitted nor fed to chained correlations.
  */
-export function suppressed(inner: RuleOperator, options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS): SuppressedOperator {
+export function suppressed(
+  inner: RuleOperator,
+  options: OperatorOptions = DEFAULT_OPERATOR_OPTIONS,
+): SuppressedOperator {
   const suppress = suppressionOf(inner.rule);
   if (suppress === undefined) throw new TypeError(`rule ${inner.rule.meta.id} has no suppress`);
   const last = new KeyedState<number>({

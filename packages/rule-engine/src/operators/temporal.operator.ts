@@ -114,7 +114,9 @@ export function createTemporal(
       let live = 0;
       for (const s of group.steps) if (s !== undefined && s.start > cutoff) live++;
       if (live < need || !satisfies(condition, live)) return;
-      const steps = group.steps.filter((s): s is Step => s !== undefined && s.start > cutoff).sort((a, b) => a.start - b.start);
+      const steps = group.steps
+        .filter((s): s is Step => s !== undefined && s.start > cutoff)
+        .sort((a, b) => a.start - b.start);
       keys.delete(key);
       emit(fire(match, values, steps, steps[0]?.start ?? match.ts, live), match);
     },

@@ -1,6 +1,11 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { Alert } from '@vigil/schema';
-import { DEFAULT_OPERATOR_OPTIONS, type OperatorInput, type OperatorOptions, type RuleOperator } from '../model/match.js';
+import {
+  DEFAULT_OPERATOR_OPTIONS,
+  type OperatorInput,
+  type OperatorOptions,
+  type RuleOperator,
+} from '../model/match.js';
 import { suppressed, suppressionOf } from './suppressed.js';
 
 /**

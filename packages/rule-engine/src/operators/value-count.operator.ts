@@ -53,13 +53,9 @@ export function createValueCount(
       const key = groupKey(values);
       const existing = keys.get(key);
       let h = existing ?? store.alloc();
-      const size = store.expire(h, match.ts - span);
-      for (let i = 0; i < size; i++) {
-        if (store.valueAt(h, i) === value) {
-          store.removeAt(h, i);
-          break;
-        }
-      }
+      store.expire(h, match.ts - span);
+      const repeat = store.indexOfValue(h, value);
+      if (repeat >= 0) store.removeAt(h, repeat);
       h = store.push(h, match.ts, match.event.event.id, match.event.event.dataset, value);
       if (h !== existing) keys.set(key, h);
       if (store.size(h) < need) return;

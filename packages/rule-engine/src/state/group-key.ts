@@ -46,7 +46,10 @@ export function decodeGroupKey(key: string): GroupValue[] {
 }
 
 /** The alert's `group` object: names of the group-by paired with the values. */
-export function groupObject(names: readonly string[], values: readonly GroupValue[]): Record<string, GroupValue> {
+export function groupObject(
+  names: readonly string[],
+  values: readonly GroupValue[],
+): Record<string, GroupValue> {
   const group: Record<string, GroupValue> = {};
   for (let i = 0; i < names.length; i++) group[names[i] ?? String(i)] = values[i] ?? null;
   return group;

@@ -127,6 +127,23 @@ export class RingStore {
     return c.values?.[this.pos(c, handle, i)] ?? null;
   }
 
+  /** Position (0 = oldest) of the first entry holding `value`, or -1: one tight loop over the slot. */
+  indexOfValue(handle: number, value: GroupValue): number {
+    const c = this.classOf(handle);
+    const values = c.values;
+    if (values === undefined) return -1;
+    const slot = Math.floor(handle / CLASS_BITS);
+    const head = c.meta[slot * 2] ?? 0;
+    const size = c.meta[slot * 2 + 1] ?? 0;
+    const base = slot * c.cap;
+    for (let i = 0; i < size; i++) {
+      let at = head + i;
+      if (at >= c.cap) at -= c.cap;
+      if (values[base + at] === value) return i;
+    }
+    return -1;
+  }
+
   /** Drops entries from the oldest end while their time is <= cutoff; returns the new size. */
   expire(handle: number, cutoff: number): number {
     const c = this.classOf(handle);

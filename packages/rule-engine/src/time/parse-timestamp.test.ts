@@ -5,12 +5,15 @@ import { parseTimestamp } from './parse-timestamp.js';
 describe('parseTimestamp', () => {
   it('agrees with Date.parse on every ISO instant it is given', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1971-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), (date) => {
-        const iso = date.toISOString();
-        expect(parseTimestamp(iso)).toBe(Date.parse(iso));
-        expect(parseTimestamp(iso.replace('Z', '000Z'))).toBe(Date.parse(iso));
-        expect(parseTimestamp(iso.replace(/\.\d+Z$/, 'Z'))).toBe(Date.parse(iso.replace(/\.\d+Z$/, 'Z')));
-      }),
+      fc.property(
+        fc.date({ min: new Date('1971-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString();
+          expect(parseTimestamp(iso)).toBe(Date.parse(iso));
+          expect(parseTimestamp(iso.replace('Z', '000Z'))).toBe(Date.parse(iso));
+          expect(parseTimestamp(iso.replace(/\.\d+Z$/, 'Z'))).toBe(Date.parse(iso.replace(/\.\d+Z$/, 'Z')));
+        },
+      ),
     );
   });
 

@@ -5,7 +5,8 @@
  */
 export function parseTimestamp(stamp: string): number {
   const n = stamp.length;
-  if (n < 20 || stamp.charCodeAt(n - 1) !== 90 /* Z */ || stamp.charCodeAt(10) !== 84 /* T */) return Date.parse(stamp);
+  if (n < 20 || stamp.charCodeAt(n - 1) !== 90 /* Z */ || stamp.charCodeAt(10) !== 84 /* T */)
+    return Date.parse(stamp);
   const year = digits(stamp, 0, 4);
   const month = digits(stamp, 5, 2);
   const day = digits(stamp, 8, 2);

@@ -41,7 +41,12 @@ describe('ReorderBuffer', () => {
     for (let i = 0; i < 9_000; i++) buffer.shift();
     buffer.push(item(9_500, 'a'));
     expect(buffer.size).toBe(1_001);
-    expect(buffer.toArray().slice(499, 502).map((p) => [p.ts, p.id])).toEqual([
+    expect(
+      buffer
+        .toArray()
+        .slice(499, 502)
+        .map((p) => [p.ts, p.id]),
+    ).toEqual([
       [9_499, 'x'],
       [9_500, 'a'],
       [9_500, 'x'],

@@ -65,7 +65,11 @@ export class WatermarkTracker {
     }
     if (ts > this.max) this.max = ts;
     const idleBefore = this.max - this.options.idleTimeoutMs;
-    for (let top = this.heap[0]; top !== undefined && this.heap.length > 1 && top.time < idleBefore; top = this.heap[0]) {
+    for (
+      let top = this.heap[0];
+      top !== undefined && this.heap.length > 1 && top.time < idleBefore;
+      top = this.heap[0]
+    ) {
       this.removeTop();
     }
     const candidate = (this.heap[0]?.time ?? Number.NEGATIVE_INFINITY) - this.options.allowedLatenessMs;

@@ -6,7 +6,9 @@ import type { SigmaValue } from '../modifiers/sigma-value.js';
 import { expandPlaceholders } from '../placeholders/expand-placeholders.js';
 import { RuleCompileError } from '../rule/rule-compile-error.js';
 import { compileKeywordItem } from './compile-keyword-item.js';
-import { compileCidrValues, compileValue, type ValueTest } from './compile-value.js';
+import { compileCidrValues, compileValue, textTest, type ValueTest } from './compile-value.js';
+import { groupLiteralValues } from './group-literal-values.js';
+import { lowerCase } from '../match/lower-case.js';
 import type { DetectionContext } from './detection-context.js';
 
 function toSigmaValue(raw: unknown, index: number | undefined): SigmaValue {
@@ -89,12 +91,20 @@ function checkCombination(modifiers: readonly string[], valueCount: number, cont
 }
 
 function compileTests(values: readonly SigmaValue[], state: ItemState): ValueTest[] {
-  const cidrs = values.filter((value) => value.kind === 'cidr');
-  if (state.linking === 'or' && cidrs.length > 1) {
-    const others = values.filter((value) => value.kind !== 'cidr').map(compileValue);
-    return [compileCidrValues(cidrs.map((value) => value.network)), ...others];
+  if (state.linking !== 'or') return values.map(compileValue);
+  // Many networks share one BlockList; many literals one Set or alternation.
+  const cidrs: string[] = [];
+  const others: SigmaValue[] = [];
+  for (const value of values) {
+    if (value.kind === 'cidr') cidrs.push(value.network);
+    else others.push(value);
   }
-  return values.map(compileValue);
+  const { groups, rest } = groupLiteralValues(others);
+  return [
+    ...(cidrs.length > 0 ? [compileCidrValues(cidrs)] : []),
+    ...groups.map((group) => textTest(group.cased ? group.match : (text) => group.match(lowerCase(text)))),
+    ...rest.map(compileValue),
+  ];
 }
 
 function combine(read: FieldGetter, tests: readonly ValueTest[], state: ItemState): EventPredicate {
@@ -168,7 +178,7 @@ export function compileDetectionItem(
   const fields = hasField ? context.resolveField(fieldName) : context.keywordFields;
   if (hasField) context.usedFields.set(fieldName, fields);
   const state: ItemState = { linking: 'or', negated: false };
-  let values = applyModifiers(
+  const values = applyModifiers(
     rawValues.map((raw, index) => toSigmaValue(raw, Array.isArray(rawValue) ? index : undefined)),
     modifiers,
     state,

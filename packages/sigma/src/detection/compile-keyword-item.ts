@@ -5,6 +5,7 @@ import { lowerCase } from '../match/lower-case.js';
 import { caseSensitiveMatcher, lowerSigmaString } from '../match/string-matcher.js';
 import type { ItemState } from '../modifiers/modifier-registry.js';
 import type { SigmaValue } from '../modifiers/sigma-value.js';
+import { groupLiteralValues } from './group-literal-values.js';
 
 /** A keyword test of one text, given as written and lowercased (once per text, not per keyword). */
 type KeywordTest = (raw: string, lower: string) => boolean;
@@ -43,8 +44,17 @@ export function compileKeywordItem(
   fields: readonly string[],
 ): EventPredicate {
   const getters = fields.map(compileFieldGetter);
-  const tests = values.map(keywordTest);
   const { negated } = state;
+  let tests: KeywordTest[];
+  if (state.linking === 'or') {
+    const { groups, rest } = groupLiteralValues(values);
+    const grouped = groups.map((group): KeywordTest =>
+      group.cased ? (raw) => group.match(raw) : (_raw, lower) => group.match(lower),
+    );
+    tests = [...grouped, ...rest.map(keywordTest)];
+  } else {
+    tests = values.map(keywordTest);
+  }
   if (state.linking === 'and') {
     return (event) => {
       const texts: string[] = [];

@@ -93,9 +93,9 @@ detection:
   });
 
   it('rejects logsources Vigil does not ingest', () => {
-    const result = compileTexts(good.replace('service: sshd', 'service: auditd'));
+    const result = compileTexts(good.replace('service: sshd', 'category: process_creation'));
     expect(result.errors.map(formatRuleIssue)).toEqual([
-      'rule.yml:4:1: error: Vigil ingests no logs for logsource product=linux service=auditd (rules/mappings/logsources.yml) [unsupported_logsource]',
+      'rule.yml:4:1: error: Vigil ingests no logs for logsource category=process_creation product=linux (rules/mappings/logsources.yml) [unsupported_logsource]',
     ]);
   });
 

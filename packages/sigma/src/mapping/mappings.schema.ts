@@ -31,6 +31,10 @@ export const fieldsFileSchema = z.strictObject({
         logsource: logsourceMatchSchema,
         fields: fieldMap.default({}),
         prefixes: z.record(name, name).default({}),
+        /** Any other name becomes `<fallback_prefix><name>` (after ECS names), e.g. raw Zeek columns. */
+        fallback_prefix: name.optional(),
+        /** false: the `global` names do not apply (their ECS targets are absent from these events). */
+        inherit_global: z.boolean().default(true),
       }),
     )
     .default([]),

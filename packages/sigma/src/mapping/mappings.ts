@@ -17,6 +17,8 @@ export interface FieldScope {
   readonly match: LogsourceMatch;
   readonly fields: ReadonlyMap<string, readonly string[]>;
   readonly prefixes: ReadonlyMap<string, string>;
+  readonly fallbackPrefix?: string;
+  readonly inheritGlobal: boolean;
 }
 
 /** Both mapping tables, validated: what the loader needs to place and translate rules. */

@@ -23,13 +23,19 @@ describe('rules/mappings', () => {
     expect(resolveLogsource(m, { product: 'linux', service: 'sshd' })).toEqual(['system.auth']);
     expect(resolveLogsource(m, { product: 'linux' })).toEqual(['system.auth', 'syslog']);
     expect(resolveLogsource(m, { category: 'firewall' })).toEqual(['iptables.log']);
-    expect(resolveLogsource(m, { category: 'webserver' })).toEqual(['nginx.access', 'apache.access']);
-    expect(resolveLogsource(m, { product: 'zeek', service: 'conn' })).toEqual(['zeek.conn']);
+    expect(resolveLogsource(m, { category: 'webserver' })).toEqual([
+      'nginx.access',
+      'apache.access',
+      'iis.access',
+    ]);
+    expect(resolveLogsource(m, { product: 'zeek', service: 'conn' })).toEqual(['zeek.connection']);
     expect(resolveLogsource(m, { product: 'aws', service: 'cloudtrail' })).toEqual(['aws.cloudtrail']);
     expect(resolveLogsource(m, { product: 'vigil', service: 'audit' })).toEqual(['vigil.audit']);
     expect(resolveLogsource(m, {})).toEqual([]);
-    // Extra keys make a different logsource: auditd is not ingested.
-    expect(resolveLogsource(m, { product: 'linux', service: 'auditd' })).toBeUndefined();
+    expect(resolveLogsource(m, { product: 'linux', service: 'auditd' })).toEqual(['auditd.log']);
+    expect(resolveLogsource(m, { product: 'zeek', service: 'dns' })).toEqual(['zeek.dns']);
+    expect(resolveLogsource(m, { product: 'modsecurity' })).toEqual(['nginx.error', 'apache.error']);
+    // Extra keys make a different logsource: process creation events are not ingested.
     expect(resolveLogsource(m, { product: 'linux', category: 'process_creation' })).toBeUndefined();
   });
 
@@ -43,6 +49,21 @@ describe('rules/mappings', () => {
     expect(() => web('action')).toThrow(/field 'action' is not mapped for logsource category=webserver/);
     expect(createFieldResolver(m, { category: 'firewall' })('action')).toEqual(['event.action']);
     expect(createFieldResolver(m, { product: 'zeek', service: 'conn' })('id.orig_h')).toEqual(['source.ip']);
+    expect(createFieldResolver(m, { product: 'zeek', service: 'conn' })('conn_state')).toEqual([
+      'zeek.connection.state',
+    ]);
+    // Other Zeek logs keep their columns: any name falls back to zeek.<path>.<column>, after ECS names.
+    const dns = createFieldResolver(m, { product: 'zeek', service: 'dns' });
+    expect(dns('query')).toEqual(['zeek.dns.query']);
+    expect(dns('id.resp_p')).toEqual(['destination.port']);
+    expect(dns('source.ip')).toEqual(['source.ip']);
+    expect(createFieldResolver(m, { product: 'zeek', service: 'http' })('host')).toEqual(['zeek.http.host']);
+    expect(createFieldResolver(m, { product: 'linux', service: 'auditd' })('type')).toEqual([
+      'auditd.log.record_type',
+    ]);
+    expect(() => createFieldResolver(m, { product: 'linux', service: 'auditd' })('a0')).toThrow(
+      /field 'a0' is not mapped/,
+    );
     const aws = createFieldResolver(m, { product: 'aws', service: 'cloudtrail' });
     expect(aws('eventName')).toEqual(['event.action']);
     expect(aws('requestParameters.bucketName')).toEqual(['aws.cloudtrail.request_parameters.bucketName']);
@@ -51,6 +72,14 @@ describe('rules/mappings', () => {
       'source.address',
       'source.domain',
     ]);
+  });
+
+  it('keeps global names out of logsources whose events lack their ECS targets', () => {
+    const proxy = createFieldResolver(mappings(), { category: 'proxy' });
+    expect(proxy('c-uri')).toEqual(['zeek.http.uri']);
+    expect(proxy('src_ip')).toEqual(['source.ip']);
+    // Global `c-uri-extension` means url.extension, which Zeek's http.log never has.
+    expect(() => proxy('c-uri-extension')).toThrow(/not mapped for logsource category=proxy/);
   });
 
   it('reports invalid mapping files with file and line', () => {

@@ -105,6 +105,8 @@ export function parseMappings(sources: MappingSources): {
       match: toMatch(scope.logsource),
       fields: toMap(scope.fields),
       prefixes: new Map(Object.entries(scope.prefixes)),
+      ...(scope.fallback_prefix === undefined ? {} : { fallbackPrefix: scope.fallback_prefix }),
+      inheritGlobal: scope.inherit_global,
     })),
   };
   return { mappings, errors: [] };

@@ -44,10 +44,9 @@ export interface Api {
 export async function buildApi(options: ApiOptions): Promise<Api> {
   const hsts = options.hsts ?? false;
   const base = { trustProxy: options.trustProxy ?? false, bodyLimit: 1024 * 1024, return503OnClosing: true };
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger;
   const app: FastifyInstance =
-    options.logger === undefined
-      ? Fastify({ ...base, logger: false })
-      : Fastify({ ...base, loggerInstance: options.logger as FastifyBaseLogger });
+    loggerInstance === undefined ? Fastify({ ...base, logger: false }) : Fastify({ ...base, loggerInstance });
   const hub = new LiveHub(options.ports.live, options.liveBufferSize ?? 1000);
   const live = liveRoutes(hub, { hsts });
   const routes: Route[] = [

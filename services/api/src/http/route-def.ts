@@ -120,8 +120,7 @@ export function defineRoute<
       : {
           audit: {
             action: audit.action,
-            target: (params, body, result) =>
-              audit.target(params as z.infer<P>, body as z.infer<B>, result as R | undefined),
+            target: (params, body, result) => audit.target(params as z.infer<P>, body as z.infer<B>, result),
           },
         }),
     schemas: {

@@ -1,6 +1,5 @@
 import {
   aggregateInMemory,
-  defaultCatalogs,
   fieldValues,
   planAggs,
   planSearch,
@@ -13,6 +12,7 @@ import {
   type SearchPage,
   type SearchRequest,
 } from '@vigil/query';
+import { apiCatalogs } from '../catalog/api-catalogs.js';
 import type { SearchBackend } from '../ports/search-backend.js';
 
 export type DocSource = () => Iterable<Record<string, unknown>>;
@@ -21,7 +21,7 @@ export type DocSource = () => Iterable<Record<string, unknown>>;
 export class MemorySearchBackend implements SearchBackend {
   constructor(
     private readonly sources: Readonly<Record<SearchIndex, DocSource>>,
-    private readonly catalogs: Readonly<Record<SearchIndex, FieldCatalog>> = defaultCatalogs,
+    private readonly catalogs: Readonly<Record<SearchIndex, FieldCatalog>> = apiCatalogs(),
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -35,6 +35,10 @@ export class MemorySearchBackend implements SearchBackend {
     const plan = planAggs(this.catalogs[index], request, { now: this.now() });
     if (!plan.ok) return Promise.reject(new QueryError(plan.problem));
     return Promise.resolve(aggregateInMemory(this.sources[index](), plan.value));
+  }
+
+  catalog(index: SearchIndex): FieldCatalog {
+    return this.catalogs[index];
   }
 
   getByIds(index: SearchIndex, ids: readonly string[]): Promise<Record<string, unknown>[]> {

@@ -44,7 +44,7 @@ export class MemoryStore implements IncidentService {
   }
 
   readonly sources: Readonly<Record<SearchIndex, DocSource>> = {
-    events: () => this.events as unknown as Iterable<Record<string, unknown>>,
+    events: () => this.events,
     alerts: () => this.alerts.values() as Iterable<Record<string, unknown>>,
     incidents: () => this.incidents.values() as Iterable<Record<string, unknown>>,
   };

@@ -1,4 +1,11 @@
-import type { AggRequest, AggResult, SearchIndex, SearchPage, SearchRequest } from '@vigil/query';
+import type {
+  AggRequest,
+  AggResult,
+  FieldCatalog,
+  SearchIndex,
+  SearchPage,
+  SearchRequest,
+} from '@vigil/query';
 
 /**
  * History search over events, alerts and incidents. Implementations: in memory (`MemorySearchBackend`,
@@ -10,4 +17,6 @@ export interface SearchBackend {
   aggregate(index: SearchIndex, request: AggRequest): Promise<AggResult>;
   /** Documents by id, in the order asked; missing ids are skipped. */
   getByIds(index: SearchIndex, ids: readonly string[]): Promise<Record<string, unknown>[]>;
+  /** The searchable fields of an index. */
+  catalog(index: SearchIndex): FieldCatalog;
 }

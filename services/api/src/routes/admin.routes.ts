@@ -63,9 +63,12 @@ export function adminRoutes(auth: AuthService): Route[] {
       response: userOut.extend({ totp_secret: z.string().optional(), otpauth_uri: z.string().optional() }),
       audit: { action: 'user.create', target: (_p, body) => ({ type: 'user', name: body.name }) },
       handler: async ({ body }) => {
-        const created = await auth
-          .createUser(body)
-          .catch((error: unknown) => Promise.reject(asApiError(error)));
+        let created: Awaited<ReturnType<AuthService['createUser']>>;
+        try {
+          created = await auth.createUser(body);
+        } catch (error) {
+          throw asApiError(error);
+        }
         const { user } = created;
         return {
           id: user.id,

@@ -136,7 +136,7 @@ export function incidentRoutes(incidents: IncidentService, search: SearchBackend
       response: incidentSchema,
       audit: { action: spec.action, target: (params) => ({ type: 'incident', id: params.id }) },
       handler: async ({ params, body, principal }): Promise<Incident> => {
-        const fields = body as Record<string, unknown>;
+        const fields = body;
         const expected = typeof fields['version'] === 'number' ? fields['version'] : undefined;
         const result = await incidents.apply(params.id, spec.command(fields, actorOf(principal)), expected);
         if (result === undefined) throw notFound(`incident ${params.id}`);

@@ -49,7 +49,7 @@ export function searchRoutes(search: SearchBackend): Route[] {
       response: pageSchema,
       // A read, though it is a POST (the query travels in the body): audited like every POST.
       audit: {
-        action: `search.${index}`,
+        action: `${index}.search`,
         target: (_p, body) => ({ type: index, name: body.query.slice(0, 200) }),
       },
       handler: ({ body }) => search.search(index, body),
@@ -72,7 +72,7 @@ export function searchRoutes(search: SearchBackend): Route[] {
       access: SEARCH_PERMISSION[index],
       response: z.object({ fields: z.array(z.object({ name: z.string(), type: z.string() })) }),
       handler: () => {
-        const catalog = defaultCatalogs[index];
+        const catalog = search.catalog(index);
         const fields = catalog
           .names()
           .map((name) => ({ name, type: catalog.typeOf(name.replace(/\*$/, 'x')) ?? 'keyword' }));

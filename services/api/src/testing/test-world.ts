@@ -50,7 +50,7 @@ export function eventFixture(n: number, overrides: Record<string, unknown> = {})
     user: { name: 'root' },
     host: { hostname: 'web-01' },
     ...overrides,
-  } as VigilEvent;
+  };
 }
 
 /** A whole API on memory ports, with a user and a token per role and one incident from one alert. */

@@ -32,6 +32,8 @@ export interface IngestorConfig {
     readonly partitionsConcurrently: number;
     readonly maxBytesPerPartition: number;
     readonly maxWaitMs: number;
+    /** A member that stops heartbeating (killed) holds its partitions this long. */
+    readonly sessionTimeoutMs: number;
   };
   readonly producer: {
     readonly compression: 'gzip' | 'none';

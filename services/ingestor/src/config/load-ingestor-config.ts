@@ -59,6 +59,7 @@ export function loadIngestorConfig(
       partitionsConcurrently: vars.VIGIL_INGESTOR_PARTITIONS_CONCURRENTLY,
       maxBytesPerPartition: vars.VIGIL_INGESTOR_MAX_BYTES_PER_PARTITION,
       maxWaitMs: vars.VIGIL_INGESTOR_MAX_WAIT_MS,
+      sessionTimeoutMs: vars.VIGIL_INGESTOR_SESSION_TIMEOUT_MS,
     },
     producer: {
       compression: vars.VIGIL_INGESTOR_COMPRESSION,

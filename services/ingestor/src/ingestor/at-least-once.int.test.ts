@@ -11,6 +11,8 @@ import {
   allTopics,
   collect,
   deleteTopics,
+  ensureTestTopics,
+  produceInChunks,
   MAIN_PATH,
   REPO_ROOT,
   testConfig,
@@ -112,10 +114,12 @@ describe('at-least-once delivery', () => {
     const config = testConfig(testEnv('ing-fail', { VIGIL_INGESTOR_MAX_BYTES_PER_PARTITION: '4096' }));
     created.push(allTopics(config));
     const { lines, ids } = input(600, 22);
-    await produceMessages(
+    await ensureTestTopics(kafka, config);
+    await produceInChunks(
       kafka,
       config.topics.raw.host,
       lines.map((value) => ({ value })),
+      25,
     );
     const broken = createIngestor(config, {
       logger: testLogger('ingestor-broken'),
@@ -146,10 +150,12 @@ describe('at-least-once delivery', () => {
     const config = testConfig(env);
     created.push(allTopics(config));
     const { lines, ids } = input(20_000, 23);
-    await produceMessages(
+    await ensureTestTopics(kafka, config);
+    await produceInChunks(
       kafka,
       config.topics.raw.host,
       lines.map((value) => ({ value })),
+      200,
     );
     const run = (): ChildProcess =>
       spawn(process.execPath, ['--import', 'tsx', MAIN_PATH], {

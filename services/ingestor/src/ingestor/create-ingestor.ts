@@ -107,6 +107,8 @@ export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}):
     partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
     maxBytesPerPartition: config.consumer.maxBytesPerPartition,
     maxWaitTimeMs: config.consumer.maxWaitMs,
+    sessionTimeoutMs: config.consumer.sessionTimeoutMs,
+    heartbeatIntervalMs: Math.min(3_000, Math.floor(config.consumer.sessionTimeoutMs / 3)),
     // main.ts owns the signals: it also has the producer and the HTTP server to close.
     shutdownSignals: false,
     onPartitionsRevoked: (partitions) => {

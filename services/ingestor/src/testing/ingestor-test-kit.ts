@@ -3,7 +3,7 @@
  * topics and group per test, a config pointing at them, and a reader that collects a topic.
  */
 import { resolve } from 'node:path';
-import { createAdmin, type Kafka } from '@vigil/kafka';
+import { createAdmin, createProducer, type Kafka, type OutgoingMessage } from '@vigil/kafka';
 import { testLogger } from '@vigil/kafka/testing';
 import { stackEndpoints, uniqueName } from '@vigil/testing';
 import { loadIngestorConfig } from '../config/load-ingestor-config.js';
@@ -29,6 +29,8 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Rec
     VIGIL_INGESTOR_HTTP_HOST: '127.0.0.1',
     VIGIL_INGESTOR_HTTP_PORT: '0',
     VIGIL_INGESTOR_MAX_WAIT_MS: '100',
+    // The broker's minimum: a killed member's partitions move on after 6 s, not 30.
+    VIGIL_INGESTOR_SESSION_TIMEOUT_MS: '6000',
     VIGIL_LOG_LEVEL: process.env['VIGIL_LOG_LEVEL'] ?? 'warn',
     ...extra,
   };
@@ -103,5 +105,35 @@ export async function topicSize(kafka: Kafka, topic: string): Promise<number> {
     return offsets.reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Creates the config's five topics up front (for tests that produce before the ingestor starts). */
+export async function ensureTestTopics(kafka: Kafka, config: IngestorConfig, partitions = 2): Promise<void> {
+  const admin = createAdmin(kafka, { logger: testLogger('test-admin') });
+  try {
+    await admin.ensureTopics(allTopics(config).map((topic) => ({ topic, partitions })));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Produces in requests of `chunk` messages, one after the other, so the topic holds many small
+ * record batches: a consumer with a small `maxBytesPerPartition` then gets many small batches
+ * (a compressed record batch is never split, whatever the fetch size).
+ */
+export async function produceInChunks(
+  kafka: Kafka,
+  topic: string,
+  messages: readonly OutgoingMessage[],
+  chunk: number,
+): Promise<void> {
+  const producer = createProducer(kafka, { logger: testLogger('test-producer') });
+  await producer.connect();
+  try {
+    for (let i = 0; i < messages.length; i += chunk) await producer.send(topic, messages.slice(i, i + chunk));
+  } finally {
+    await producer.disconnect();
   }
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { parsePagerDutyWebhook } from '@vigil/channels';
 import { startPagerDutyReceiver, type HttpReceiver } from '@vigil/channels/testing';
 import { alertFixture, minutesAfter } from '@vigil/incidents/testing';
+import { reduceIncident } from '@vigil/incidents';
 import { incidentSchema } from '@vigil/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engineHarness, type Harness } from '../testing/engine-harness.js';
@@ -205,6 +206,22 @@ describe('NotifierEngine', () => {
     await h.advance(600_000);
     expect(byKey(KEY_TEAM)).toEqual(['trigger']);
     expect(h.state.outbox.size).toBe(0);
+  });
+
+  it('follows an acknowledgement made elsewhere (the API) and published on vigil.incidents', async () => {
+    await h.engine.handleAlert(alertFixture({ n: 1, level: 'critical' }));
+    await h.advance(30_000);
+    const incident = [...h.store.incidents.values()][0]!;
+    const result = reduceIncident(incident, { type: 'acknowledge', actor: 'carol' }, new Date(h.clock));
+    if (!result.ok) throw new Error(result.error.message);
+    await h.engine.handleIncidentChange(result.incident);
+    await h.engine.handleIncidentChange(result.incident);
+    await h.engine.handleIncidentChange(incident);
+    await h.advance(20 * 60_000);
+    expect(byKey(KEY_BOB)).toEqual([]);
+    expect(byKey(KEY_ALICE)).toEqual(['trigger', 'acknowledge']);
+    expect(byKey(KEY_TEAM)).toEqual(['trigger', 'acknowledge']);
+    expect(h.store.incidents.get(incident.id)?.state).toBe('acknowledged');
   });
 
   it('refuses invalid transitions without side effects', async () => {

@@ -14,9 +14,14 @@ import { advanceEscalationFor, stopEscalationFor } from './escalate.js';
 import { flushDueGroup } from './flush-group.js';
 import type { NotifierDeps } from './notifier-deps.js';
 import { routeIncident } from './route-incident.js';
+import { SerialQueue } from './serial-queue.js';
 import { saveIncidentChange, type SaveOutcome } from './save-incident.js';
 
 const MAX_GROUPING_RACES = 10;
+
+function reopens(incident: Incident): number {
+  return incident.timeline.filter((entry) => entry.action === 'reopened').length;
+}
 const TIMERS_PER_TICK = 200;
 const MAX_TRACKED_ARRIVALS = 10_000;
 
@@ -29,10 +34,16 @@ const MAX_TRACKED_ARRIVALS = 10_000;
 export class NotifierEngine {
   /** Alert arrival per incident not yet notified (in memory: a latency measure, not state). */
   private readonly arrivals = new Map<string, number>();
+  /** Alerts, commands and timers change shared state one at a time; delivery runs beside them. */
+  private readonly serial = new SerialQueue();
 
   constructor(private readonly deps: NotifierDeps) {}
 
-  async handleAlert(alert: Alert): Promise<GroupingOutcome['kind']> {
+  handleAlert(alert: Alert): Promise<GroupingOutcome['kind']> {
+    return this.serial.run(() => this.groupAndRoute(alert));
+  }
+
+  private async groupAndRoute(alert: Alert): Promise<GroupingOutcome['kind']> {
     const { deps } = this;
     const now = deps.now();
     const entity = entityOf(alert, deps.grouping.entityFields);
@@ -83,7 +94,11 @@ export class NotifierEngine {
   }
 
   /** A person or integration acts on an incident (the API and PagerDuty webhooks call this). */
-  async applyCommand(incidentId: string, command: IncidentCommand): Promise<SaveOutcome> {
+  applyCommand(incidentId: string, command: IncidentCommand): Promise<SaveOutcome> {
+    return this.serial.run(() => this.command(incidentId, command));
+  }
+
+  private async command(incidentId: string, command: IncidentCommand): Promise<SaveOutcome> {
     const { deps } = this;
     const now = deps.now();
     const outcome = await saveIncidentChange(deps.store, deps.publisher, incidentId, (current) =>
@@ -91,17 +106,40 @@ export class NotifierEngine {
     );
     if (outcome.kind !== 'saved') return outcome;
     deps.metrics.incidentChanges.inc({ kind: command.type });
-    const { incident, previous } = outcome;
-    if (incident.state !== previous.state && incident.state !== 'open') {
-      await stopEscalationFor(
-        deps,
-        incident.id,
-        incident.state === 'acknowledged' ? 'acknowledged' : 'resolved',
-      );
+    await this.followChange(outcome.incident, now);
+    return outcome;
+  }
+
+  /**
+   * An incident changed elsewhere (the API writes incidents too and publishes to
+   * `vigil.incidents`): react as to our own commands. Idempotent, so consuming our own
+   * publications back is harmless. A newer version replaces the store's copy only where the
+   * store is not shared (in memory); with Elasticsearch the change is already there.
+   */
+  handleIncidentChange(incident: Incident): Promise<void> {
+    return this.serial.run(async () => {
+      const { deps } = this;
+      const known = await deps.store.get(incident.id);
+      if (known !== undefined && known.version > incident.version) return;
+      if (known === undefined) await deps.store.create(incident);
+      else if (known.version < incident.version) await deps.store.update(incident, known.version);
+      await this.followChange(incident, deps.now());
+    });
+  }
+
+  private async followChange(incident: Incident, now: Date): Promise<void> {
+    if (incident.state !== 'open') {
+      const escalation = await this.deps.state.getEscalation(incident.id);
+      if (escalation !== undefined && escalation.stopped === undefined) {
+        await stopEscalationFor(
+          this.deps,
+          incident.id,
+          incident.state === 'acknowledged' ? 'acknowledged' : 'resolved',
+        );
+      }
       await this.tellPaged(incident, now);
     }
-    await routeIncident(deps, incident, now);
-    return outcome;
+    await routeIncident(this.deps, incident, now);
   }
 
   /** People paged by escalation hear about acknowledge and resolve too (PagerDuty closes its alert). */
@@ -115,7 +153,8 @@ export class NotifierEngine {
     for (const receiver of await deps.state.pagedReceivers(incident.id)) {
       if (groupReceivers.has(receiver)) continue;
       await deps.state.enqueue({
-        id: sha256Id('follow-up', incident.id, receiver, incident.state, String(incident.version)),
+        // Once per state and run (reopen count): later versions in the same state add nothing to tell.
+        id: sha256Id('follow-up', incident.id, receiver, incident.state, String(reopens(incident))),
         receiver,
         reason: 'update',
         incidentIds: [incident.id],
@@ -129,13 +168,16 @@ export class NotifierEngine {
   /** Runs due timers, then delivers the outbox. Called every second or so by the service. */
   async tick(signal?: AbortSignal): Promise<{ timers: number; notifications: number }> {
     const { deps } = this;
-    const now = deps.now();
-    const timers = await deps.state.dueTimers(now.getTime(), TIMERS_PER_TICK);
-    for (const timer of timers) {
-      if (signal?.aborted === true) break;
-      if (timer.kind === 'group') await flushDueGroup(deps, timer.id, now);
-      else await advanceEscalationFor(deps, timer.id, now);
-    }
+    const timers = await this.serial.run(async () => {
+      const now = deps.now();
+      const due = await deps.state.dueTimers(now.getTime(), TIMERS_PER_TICK);
+      for (const timer of due) {
+        if (signal?.aborted === true) break;
+        if (timer.kind === 'group') await flushDueGroup(deps, timer.id, now);
+        else await advanceEscalationFor(deps, timer.id, now);
+      }
+      return due;
+    });
     const notifications = await drainOutbox(deps, signal, {
       onDelivered: (incidentId) => {
         const started = this.arrivals.get(incidentId);

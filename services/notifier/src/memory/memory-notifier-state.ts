@@ -89,7 +89,7 @@ export class MemoryNotifierState implements NotifierState {
   pendingOutbox(nowMs: number, limit: number) {
     const due = [...this.outbox.values()]
       .filter((i) => i.nextAttemptMs <= nowMs)
-      .sort((a, b) => a.createdMs - b.createdMs);
+      .sort((a, b) => a.createdMs - b.createdMs || a.id.localeCompare(b.id));
     return Promise.resolve(due.slice(0, limit));
   }
   markDelivered(itemId: string, channel: string, messageIds: readonly string[]) {

@@ -9,6 +9,7 @@ import { classify, newDraft } from '../../event/draft-helpers.js';
 import { isIp } from '../../event/ip.js';
 import type { Toolkit } from '../../model/toolkit.js';
 import { scanIso } from '../../time/timestamp-scan.js';
+import { communityId } from '../community-id.js';
 import type { ZeekRecord } from './zeek-tsv.js';
 
 const CONN_STATES: Readonly<Record<string, readonly [string, readonly string[]]>> = {
@@ -123,6 +124,14 @@ function mapConn(ev: EventDraft, rec: ZeekRecord): void {
   }
   if (sb !== undefined && db !== undefined) network.bytes = sb + db;
   if (sp !== undefined && dp !== undefined) network.packets = sp + dp;
+  const cid = communityId(
+    proto,
+    str(rec['id.orig_h']),
+    str(rec['id.resp_h']),
+    num(rec['id.orig_p']),
+    num(rec['id.resp_p']),
+  );
+  if (cid !== undefined) network.community_id = cid;
   const dir = direction(rec);
   if (dir !== undefined) network.direction = dir;
   ev.network = network;

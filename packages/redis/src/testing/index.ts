@@ -1,0 +1,1 @@
+export { createTestRedis } from './redis-test-helpers.js';

@@ -1,0 +1,23 @@
+import { ConfigError } from '@vigil/core';
+import { describe, expect, it } from 'vitest';
+import { loadNotifierConfig } from './notifier-config.js';
+
+describe('loadNotifierConfig', () => {
+  it('applies defaults and parses lists', () => {
+    const config = loadNotifierConfig({
+      VIGIL_NOTIFIER_STATE: 'memory',
+      VIGIL_INCIDENT_ENTITY_FIELDS: 'user.name, source.ip',
+    });
+    expect(config).toMatchObject({
+      VIGIL_NOTIFIER_PORT: 9466,
+      VIGIL_NOTIFIER_TICK_MS: 1000,
+      VIGIL_INCIDENT_ENTITY_FIELDS: ['user.name', 'source.ip'],
+      VIGIL_SMTP_FROM: 'vigil@localhost',
+    });
+  });
+
+  it('requires the state store to be chosen explicitly', () => {
+    expect(() => loadNotifierConfig({})).toThrow(ConfigError);
+    expect(() => loadNotifierConfig({})).toThrow(/VIGIL_NOTIFIER_STATE/);
+  });
+});
