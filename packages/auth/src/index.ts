@@ -46,6 +46,7 @@ export {
   type UserStore,
   type TokenStore,
 } from './users/user-store.js';
+export { JsonFileAuthStore } from './users/json-file-store.js';
 export { auditRecordSchema, type AuditRecord, type AuditSink } from './audit/audit-record.schema.js';
 export { StreamAuditSink, MemoryAuditSink } from './audit/stream-audit-sink.js';
 export {

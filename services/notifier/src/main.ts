@@ -10,6 +10,7 @@ import {
 } from '@vigil/kafka';
 import { TOPICS } from '@vigil/schema';
 import { alertBatchHandler } from './adapters/alert-batch-handler.js';
+import { createStores } from './adapters/create-stores.js';
 import { incidentBatchHandler } from './adapters/incident-batch-handler.js';
 import { KafkaIncidentPublisher } from './adapters/kafka-incident-publisher.js';
 import { loadNotifierConfig } from './config/notifier-config.js';
@@ -18,8 +19,6 @@ import { NotifierEngine } from './engine/notifier-engine.js';
 import { createNotifierMetrics } from './engine/notifier-metrics.js';
 import { buildRoutingRuntime } from './engine/routing-runtime.js';
 import { startHealthServer } from './http/health-server.js';
-import { MemoryIncidentStore } from './memory/memory-incident-store.js';
-import { MemoryNotifierState } from './memory/memory-notifier-state.js';
 
 const log = createLogger({ name: 'notifier' });
 const config = loadNotifierConfig();
@@ -50,7 +49,7 @@ async function loadRouting(): Promise<RoutingRuntime | undefined> {
 const initial = await loadRouting();
 if (initial === undefined) process.exit(1);
 let routing: RoutingRuntime = initial;
-log.warn('notifier state is in memory: pages in flight and timers do not survive a restart');
+const stores = await createStores(config.VIGIL_NOTIFIER_STATE, log, config.VIGIL_NOTIFIER_SILENCES_KEY);
 
 const metrics = createNotifierMetrics(true);
 const kafka = createKafkaClient(loadKafkaConfig());
@@ -74,16 +73,10 @@ if (config.VIGIL_NOTIFIER_ENSURE_TOPICS) {
 const producer = createProducer(kafka);
 await producer.connect();
 const engine = new NotifierEngine({
-  store: new MemoryIncidentStore(),
+  store: stores.store,
   publisher: new KafkaIncidentPublisher(producer),
-  state: new MemoryNotifierState(),
-  // Until the Elasticsearch adapter lands, the delivery log goes to the service log.
-  logSink: {
-    write: (entries) => {
-      for (const entry of entries) log.info({ delivery: entry }, 'delivery attempt');
-      return Promise.resolve();
-    },
-  },
+  state: stores.state,
+  logSink: stores.logSink,
   routing: () => routing,
   grouping: groupingConfigSchema.parse({
     windowMs: config.VIGIL_INCIDENT_WINDOW_MS,
@@ -157,6 +150,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping.abort(new Error(signal));
   await ticking;
   await producer.disconnect();
+  await stores.close();
   for (const channels of routing.receivers.values()) for (const c of channels) await c.channel.close?.();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   log.info('stopped');

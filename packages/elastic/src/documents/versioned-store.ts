@@ -40,7 +40,7 @@ export class VersionedStore<T extends { readonly id: string }> {
 
   async get(id: string): Promise<Versioned<T> | undefined> {
     try {
-      const response = await this.client.get<unknown>({ index: this.index, id }, { ignore: [404] });
+      const response = await this.client.get({ index: this.index, id }, { ignore: [404] });
       if (!response.found || response._seq_no === undefined || response._primary_term === undefined)
         return undefined;
       const value =

@@ -22,7 +22,7 @@ afterAll(async () => {
   await producer.disconnect();
 });
 
-function start(options: Omit<ConsumerOptions, 'logger' | 'shutdownSignals'>): VigilConsumer {
+function start(options: Omit<ConsumerOptions, 'logger'>): VigilConsumer {
   const consumer = createConsumer(kafka, {
     logger: testLogger(options.groupId),
     shutdownSignals: false,
@@ -224,5 +224,51 @@ describe('VigilConsumer', () => {
     consumer.resume();
     await waitFor(() => seen.length === 2, { description: 'the message sent while paused' });
     expect(seen).toEqual(['one', 'two']);
+  });
+
+  it('stops gracefully on a shutdown signal: the batch in flight finishes and is committed', async () => {
+    const topic = await createTestTopic(kafka);
+    const groupId = uniqueName('g-signal');
+    await producer.send(topic, values(3, 's'));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = false;
+    let sawAbort = false;
+    const revoked: number[] = [];
+    const consumer = start({
+      groupId,
+      topics: [topic],
+      // SIGUSR2 stands in for SIGTERM, which would end the test runner's worker.
+      shutdownSignals: ['SIGUSR2'],
+      handler: async (_batch, context) => {
+        started = true;
+        await released;
+        sawAbort = context.signal.aborted;
+      },
+      onPartitionsRevoked: (partitions) => {
+        revoked.push(...partitions.map((tp) => tp.partition));
+      },
+    });
+    const committed: string[] = [];
+    consumer.on('committed', (commit) => committed.push(commit.offset));
+    await consumer.start();
+    await waitFor(() => started, { description: 'the handler to start' });
+    process.emit('SIGUSR2', 'SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await consumer.done;
+    expect(sawAbort).toBe(true);
+    expect(committed).toEqual(['3']);
+    expect(revoked).toEqual([0]);
+    expect(process.listenerCount('SIGUSR2')).toBe(0);
+
+    const admin = createAdmin(kafka, { logger: testLogger('admin') });
+    try {
+      expect((await admin.consumerLag(groupId, topic))[0]?.lag).toBe(0);
+    } finally {
+      await admin.disconnect();
+    }
   });
 });

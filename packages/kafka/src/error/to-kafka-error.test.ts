@@ -1,12 +1,7 @@
 import { ConfigError } from '@vigil/core';
 import kafkajs from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import {
-  KafkaAuthenticationError,
-  KafkaConnectionError,
-  KafkaError,
-  KafkaProtocolError,
-} from './kafka-error.js';
+import { KafkaAuthenticationError, KafkaConnectionError, KafkaProtocolError } from './kafka-error.js';
 import { toKafkaError } from './to-kafka-error.js';
 
 const {

@@ -22,7 +22,7 @@ function messages(count: number, prefix = 'm'): OutgoingMessage[] {
 /** A fake broker: records each request and lets the test decide when it is acknowledged. */
 function fakeBroker() {
   const requests: TopicBatch[][] = [];
-  const acks: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  const acks: { resolve: () => void; reject: (error: Error) => void }[] = [];
   let concurrent = 0;
   let maxConcurrent = 0;
   const deliver = (batches: readonly TopicBatch[]): Promise<void> => {

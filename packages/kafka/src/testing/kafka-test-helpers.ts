@@ -6,9 +6,9 @@ import { createKafkaClient } from '../client/create-kafka-client.js';
 import type { OutgoingMessage } from '../producer/outgoing-message.js';
 import { createProducer } from '../producer/vigil-producer.js';
 
-/** A quiet logger for tests (`VIGIL_LOG_LEVEL=debug` to see everything). */
+/** A silent logger for tests (`VIGIL_LOG_LEVEL=debug` to see everything). */
 export function testLogger(name: string): Logger {
-  return createLogger({ name, level: process.env['VIGIL_LOG_LEVEL'] ?? 'warn' });
+  return createLogger({ name, level: process.env['VIGIL_LOG_LEVEL'] ?? 'silent' });
 }
 
 /** A client for the local stack's broker, with a short kafkajs retry so failures surface quickly. */

@@ -34,11 +34,18 @@ describe('fieldsFromMapping', () => {
 
   it('builds a catalog with extra namespaces', () => {
     const catalog = catalogFromMapping(
-      { t: { type: 'date' }, id: { type: 'keyword' }, group: { type: 'flattened' } },
+      {
+        t: { type: 'date' },
+        id: { type: 'keyword' },
+        group: { type: 'flattened' },
+        title: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+      },
       { name: 'x', timeField: 't', idField: 'id', defaultFields: [], prefixes: { 'zeek.': 'keyword' } },
     );
     expect(catalog.typeOf('group.source.ip')).toBe('keyword');
     expect(catalog.typeOf('zeek.conn.state')).toBe('keyword');
     expect(catalog.typeOf('group')).toBeUndefined();
+    expect(catalog.sourceOf('title.keyword')).toBe('title');
+    expect(catalog.sourceOf('title')).toBe('title');
   });
 });

@@ -75,5 +75,6 @@ export function catalogFromMapping(
     ...spec,
     fields: mapped.fields,
     prefixes: { ...mapped.prefixes, ...spec.prefixes },
+    sources: { ...mapped.sources, ...spec.sources },
   });
 }

@@ -14,6 +14,6 @@ export function createTestRedis(
       commandTimeoutMs: options.commandTimeoutMs ?? 5_000,
       connectTimeoutMs: 1_000,
     },
-    { logger: createLogger({ name: 'test-redis', level: process.env['VIGIL_LOG_LEVEL'] ?? 'warn' }) },
+    { logger: createLogger({ name: 'test-redis', level: process.env['VIGIL_LOG_LEVEL'] ?? 'silent' }) },
   );
 }

@@ -1,10 +1,10 @@
 import type { Observable } from 'rxjs';
-import type { Alert } from '@vigil/schema';
+import type { Alert, VigilEvent } from '@vigil/schema';
 import { iso } from '../alert/build-alert.js';
 import type { RuleSet } from '../model/compiled-rule.js';
 import type { EngineOutput, EngineStats, OperatorStats } from '../model/engine-output.js';
 import type { AlertSink, Match, RuleOperator } from '../model/match.js';
-import { ReorderBuffer, type Pending } from '../time/reorder-buffer.js';
+import { ReorderBuffer } from '../time/reorder-buffer.js';
 import { WatermarkTracker } from '../time/watermark-tracker.js';
 import { createOperator } from './create-operator.js';
 import { resolveOptions, type EngineOptions } from './engine-options.js';
@@ -12,7 +12,7 @@ import { SNAPSHOT_FORMAT, type EngineSnapshot, type SnapshotOptions } from './en
 import { processEvents, type ProcessOptions } from './process-events.js';
 import { readEvent } from './read-event.js';
 import { buildPlan, type RuleProblem } from './rule-plan.js';
-import { buildRouting, type Routing, type Slot } from './routing.js';
+import { buildRouting, type EventSlot, type Routing, type Slot } from './routing.js';
 
 export interface Engine {
   /** Takes one event (anything: bad input comes back as an `invalid` output) and returns what it caused. */
@@ -32,6 +32,16 @@ export interface Engine {
   process(events$: Observable<unknown>, options?: ProcessOptions): Observable<EngineOutput>;
 }
 
+/** An accepted event waiting for the watermark, with the event rules it matched (tested on arrival). */
+interface Pending {
+  readonly ts: number;
+  readonly id: string;
+  readonly event: VigilEvent;
+  matched: readonly EventSlot[];
+}
+
+const NO_MATCH: readonly EventSlot[] = [];
+
 /**
  * The synchronous core. Events wait in a min-heap keyed by (event time, event id) until the
  * watermark passes them, then go to the rules in exactly that order, so the alerts (and their ids)
@@ -40,7 +50,7 @@ export interface Engine {
 export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}): Engine {
   const options = resolveOptions(engineOptions);
   const tracker = new WatermarkTracker(options);
-  const buffer = new ReorderBuffer();
+  const buffer = new ReorderBuffer<Pending>();
   const counters = { events: 0, late: 0, invalid: 0, ruleErrors: 0, alerts: 0, bufferOverflows: 0 };
   let out: EngineOutput[] = [];
   let nextSweep = Number.NEGATIVE_INFINITY;
@@ -127,25 +137,33 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
     }
   };
 
+  /**
+   * Runs the event rules routed to the event's dataset. Predicates are pure, so testing them on
+   * arrival gives the same answers as on release; events that match nothing are never buffered.
+   */
+  const matchEvent = (event: VigilEvent, id: string): readonly EventSlot[] => {
+    let matched: EventSlot[] | undefined;
+    for (const slot of routing.route(event.event.dataset)) {
+      try {
+        if (!slot.match(event)) continue;
+      } catch (error) {
+        ruleError(slot.rule.meta.id, error, id);
+        continue;
+      }
+      (matched ??= []).push(slot);
+    }
+    return matched ?? NO_MATCH;
+  };
+
   const processEvent = (p: Pending): void => {
     if (p.ts >= nextSweep) {
       advanceOperators(p.ts, true);
       nextSweep = p.ts + options.sweepIntervalMs;
     } else if (routing.timerSlots.length > 0) advanceOperators(p.ts, false);
     const event = p.event;
-    let evidence: readonly string[] | undefined;
-    let datasets: readonly string[] | undefined;
-    for (const slot of routing.route(event.event.dataset)) {
-      let matched: boolean;
-      try {
-        matched = slot.match(event);
-      } catch (error) {
-        ruleError(slot.rule.meta.id, error, p.id);
-        continue;
-      }
-      if (!matched) continue;
-      evidence ??= [p.id];
-      datasets ??= [event.event.dataset];
+    const evidence = [p.id];
+    const datasets = [event.event.dataset];
+    for (const slot of p.matched) {
       const own: Match = { kind: 'match', ruleId: slot.rule.meta.id, ts: p.ts, event, evidence, datasets };
       if (slot.rule.type !== 'signature' || slot.rule.generate) deliver(slot, own);
       else slot.stats.matches++;
@@ -158,7 +176,12 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
       buffer.shift();
       processEvent(top);
     }
-    if (Number.isFinite(watermark) && routing.timerSlots.length > 0) advanceOperators(watermark, false);
+    if (!Number.isFinite(watermark)) return;
+    // Expiry also follows the watermark, so keys go even while no event matches anything.
+    if (watermark >= nextSweep) {
+      advanceOperators(watermark, true);
+      nextSweep = watermark + options.sweepIntervalMs;
+    } else if (routing.timerSlots.length > 0) advanceOperators(watermark, false);
   };
 
   const take = (): EngineOutput[] => {
@@ -198,7 +221,9 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
         watermark: iso(watermark),
       });
     } else {
-      buffer.push({ ts: read.ts, event: read.event, id: read.event.event.id });
+      const id = read.event.event.id;
+      const matched = matchEvent(read.event, id);
+      if (matched.length > 0) buffer.push({ ts: read.ts, event: read.event, id, matched });
       tracker.observe(options.sourceOf(read.event), read.ts);
       while (buffer.size > options.maxBuffered) {
         counters.bufferOverflows++;
@@ -218,7 +243,9 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
     tracker.restore(snapshot.watermark);
     for (const event of snapshot.buffer) {
       const read = readEvent(event);
-      if (typeof read !== 'string') buffer.push({ ts: read.ts, event: read.event, id: read.event.event.id });
+      if (typeof read === 'string') continue;
+      const id = read.event.event.id;
+      buffer.push({ ts: read.ts, event: read.event, id, matched: matchEvent(read.event, id) });
     }
     const slots = new Map(routing.slots.map((slot) => [slot.rule.meta.id, slot] as const));
     for (const saved of snapshot.operators) {
@@ -261,6 +288,8 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
     },
     reload(set) {
       install(set, routing.slots);
+      // Buffered events were matched against the old rules: match them again.
+      for (const pending of buffer.toArray()) pending.matched = matchEvent(pending.event, pending.id);
       return problems;
     },
     stats,

@@ -53,9 +53,12 @@ describe('eviction and key cap', () => {
 
   it('reports key counts, evictions and the watermark in periodic stats outputs', () => {
     const engine = createEngine({ rules }, { allowedLatenessMs: 0, statsEvery: 2 });
-    const outputs = engine.pushMany([0, 1, 2, 3].map((at) => event({ at, ip: 'x', outcome: 'success' })));
+    const outputs = engine.pushMany(
+      [0, 1, 2, 3].map((at) => event({ at, ip: `ip-${at}`, outcome: 'failure' })),
+    );
     const stats = outputs.filter((o) => o.kind === 'stats');
     expect(stats).toHaveLength(2);
     expect(stats[1]).toMatchObject({ kind: 'stats', stats: { events: 4, buffered: 1, late: 0, sources: 1 } });
+    expect(engine.stats().operators.find((o) => o.ruleId === 'bf')).toMatchObject({ keys: 3, matches: 3 });
   });
 });

@@ -146,6 +146,22 @@ describe('reload', () => {
     expect(alerts.map((a) => a.rule.id)).toEqual(['bf']);
   });
 
+  it('matches events still waiting in the reorder buffer against the new rules', () => {
+    const engine = createEngine(
+      { rules: [f, eventCountRule('bf', { rules: ['f'], condition: { gte: 2 } })] },
+      { allowedLatenessMs: 60_000 },
+    );
+    engine.pushMany(first);
+    engine.reload({
+      rules: [
+        f,
+        eventCountRule('bf', { rules: ['f'], condition: { gte: 2 } }),
+        eventCountRule('new', { rules: ['f'], condition: { gte: 2 } }),
+      ],
+    });
+    expect(alertsOf(engine.flush()).map((a) => a.rule.id)).toEqual(['bf', 'new']);
+  });
+
   it('drops the state of changed and removed rules, and reports the problems of the new set', () => {
     const engine = createEngine(
       { rules: [f, eventCountRule('bf', { rules: ['f'] })] },

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { VigilEvent } from '@vigil/schema';
-import { ReorderBuffer, before, type Pending } from './reorder-buffer.js';
+import { ReorderBuffer, before, type Ordered } from './reorder-buffer.js';
 
-const item = (ts: number, id: string): Pending => ({ ts, id, event: {} as VigilEvent });
+const item = (ts: number, id: string): Ordered => ({ ts, id });
 
 describe('ReorderBuffer', () => {
   it('gives items back in (time, id) order whatever the insert order, with takes interleaved', () => {
@@ -11,8 +10,8 @@ describe('ReorderBuffer', () => {
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.string({ maxLength: 2 }), fc.boolean())),
         (ops) => {
-          const buffer = new ReorderBuffer();
-          const taken: Pending[] = [];
+          const buffer = new ReorderBuffer<Ordered>();
+          const taken: Ordered[] = [];
           let floor = -1;
           for (const [ts, id, take] of ops) {
             // Like the engine: never insert below what was already released.
@@ -36,7 +35,7 @@ describe('ReorderBuffer', () => {
   });
 
   it('compacts after many takes without losing order', () => {
-    const buffer = new ReorderBuffer();
+    const buffer = new ReorderBuffer<Ordered>();
     for (let i = 0; i < 10_000; i++) buffer.push(item(i, 'x'));
     for (let i = 0; i < 9_000; i++) buffer.shift();
     buffer.push(item(9_500, 'a'));

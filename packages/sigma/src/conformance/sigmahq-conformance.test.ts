@@ -90,25 +90,25 @@ describe('SigmaHQ rules (shared/fixtures/sigma)', () => {
       makeEvent({
         event: { dataset: 'zeek.dns' },
         zeek: { dns: { query, answers, rejected: false } },
-      } as never);
+      });
     expect(matches('bf74135c-18e8-4a72-a926-0e4f47888c19', dns('pool.minexmr.com'))).toBe(true);
     expect(matches('bf74135c-18e8-4a72-a926-0e4f47888c19', dns('pool.minexmr.com', ['127.0.0.1']))).toBe(
       false,
     );
     expect(matches('bf74135c-18e8-4a72-a926-0e4f47888c19', dns('www.example.com'))).toBe(false);
     // x509 keeps the dotted column name flat: zeek.x509['certificate.serial'].
-    const cert = makeEvent({ zeek: { x509: { 'certificate.serial': '8BB00EE' } } } as never);
+    const cert = makeEvent({ zeek: { x509: { 'certificate.serial': '8BB00EE' } } });
     expect(matches('7100f7e3-92ce-4584-b7b7-01b40d3d4118', cert)).toBe(true);
     const audit = makeEvent({
       event: { dataset: 'auditd.log' },
       auditd: { log: { record_type: 'SYSCALL' } },
       process: { name: 'insmod', executable: '/usr/bin/kmod' },
-    } as never);
+    });
     expect(matches('106d7cbd-80ff-4985-b682-a7043e5acb72', audit)).toBe(true);
     const proxy = makeEvent({
       event: { dataset: 'zeek.http' },
       zeek: { http: { user_agent: 'Mozilla/5.0 (Hydra)' } },
-    } as never);
+    });
     expect(matches('c42a3073-30fb-48ae-8c99-c23ada84b103', proxy)).toBe(true);
   });
 

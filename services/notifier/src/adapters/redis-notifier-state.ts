@@ -23,8 +23,8 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
 return 1`;
 
-function parse<T>(text: string | null): T | undefined {
-  return text === null ? undefined : (JSON.parse(text) as T);
+function parse(text: string | null): unknown {
+  return text === null ? undefined : JSON.parse(text);
 }
 
 /**
@@ -62,14 +62,14 @@ export class RedisNotifierState implements NotifierState {
   }
 
   async getContext(id: string): Promise<IncidentContext | undefined> {
-    return parse(await this.redis.get(this.k('ctx', id)));
+    return parse(await this.redis.get(this.k('ctx', id))) as IncidentContext | undefined;
   }
   setContext(id: string, context: IncidentContext): Promise<void> {
     return this.setJson(this.k('ctx', id), context);
   }
 
   async getGroup(key: string): Promise<NotificationGroup | undefined> {
-    return parse(await this.redis.get(this.k('group', key)));
+    return parse(await this.redis.get(this.k('group', key))) as NotificationGroup | undefined;
   }
   putGroup(group: NotificationGroup): Promise<void> {
     return this.setJson(this.k('group', group.key), group);
@@ -89,7 +89,7 @@ export class RedisNotifierState implements NotifierState {
   }
 
   async getEscalation(id: string): Promise<EscalationState | undefined> {
-    return parse(await this.redis.get(this.k('esc', id)));
+    return parse(await this.redis.get(this.k('esc', id))) as EscalationState | undefined;
   }
   putEscalation(state: EscalationState): Promise<void> {
     return this.setJson(this.k('esc', state.incidentId), state);
@@ -152,7 +152,7 @@ export class RedisNotifierState implements NotifierState {
     const ids = await this.redis.zrangebyscore(this.k('outbox-due'), '-inf', nowMs, 'LIMIT', 0, MAX_DUE_SCAN);
     if (ids.length === 0) return [];
     const items = (await this.redis.hmget(this.k('outbox'), ...ids))
-      .map((text) => parse<OutboxItem>(text))
+      .map((text) => parse(text) as OutboxItem | undefined)
       .filter((i) => i !== undefined);
     return items.sort((a, b) => a.createdMs - b.createdMs || a.id.localeCompare(b.id)).slice(0, limit);
   }

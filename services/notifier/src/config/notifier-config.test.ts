@@ -16,8 +16,9 @@ describe('loadNotifierConfig', () => {
     });
   });
 
-  it('requires the state store to be chosen explicitly', () => {
-    expect(() => loadNotifierConfig({})).toThrow(ConfigError);
-    expect(() => loadNotifierConfig({})).toThrow(/VIGIL_NOTIFIER_STATE/);
+  it('keeps state in Redis unless told otherwise, and names a bad value', () => {
+    expect(loadNotifierConfig({}).VIGIL_NOTIFIER_STATE).toBe('redis');
+    expect(() => loadNotifierConfig({ VIGIL_NOTIFIER_STATE: 'disk' })).toThrow(ConfigError);
+    expect(() => loadNotifierConfig({ VIGIL_NOTIFIER_STATE: 'disk' })).toThrow(/VIGIL_NOTIFIER_STATE/);
   });
 });

@@ -6,8 +6,13 @@ export const notifierEnvSchema = z.object({
   /** Health and Prometheus metrics. */
   VIGIL_NOTIFIER_PORT: env.port(9466),
   VIGIL_ROUTING_FILE: z.string().min(1).default('deploy/config/routing.yml'),
-  /** Where notifier state lives. Only `memory` until the Redis adapter lands: it does not survive restarts. */
-  VIGIL_NOTIFIER_STATE: z.enum(['memory']),
+  /**
+   * `redis`: state in Redis, incidents and the delivery log in Elasticsearch (VIGIL_REDIS_*,
+   * VIGIL_ES_*). `memory`: everything in process, lost on restart (demos, tests).
+   */
+  VIGIL_NOTIFIER_STATE: z.enum(['redis', 'memory']).default('redis'),
+  /** The Redis hash the API keeps silences in (id → silence JSON). */
+  VIGIL_NOTIFIER_SILENCES_KEY: z.string().min(1).default('silences'),
   /** Create vigil.alerts and vigil.incidents when missing (same defaults as the ingestor). */
   VIGIL_NOTIFIER_ENSURE_TOPICS: env.bool(true),
   VIGIL_NOTIFIER_TOPIC_PARTITIONS: env.int(6, 1),
