@@ -46,11 +46,15 @@ function freePort(): Promise<number> {
   });
 }
 
-async function scrape(port: number, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+/** A metric summed over its label sets and over every ingestor process. */
+async function scrape(ports: readonly number[], name: string): Promise<number> {
   let sum = 0;
-  for (const line of text.split('\n'))
-    if (line.startsWith(name)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  for (const port of ports) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const line of text.split('\n')) {
+      if (line.startsWith(name)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
   return sum;
 }
 
@@ -74,16 +78,20 @@ const rawBytes = messages.reduce((sum, m) => sum + (m.value as Buffer).length, 0
 
 const admin = createAdmin(kafka, { logger });
 await admin.ensureTopics(allTopics(config).map((topic) => ({ topic, partitions: 6 })));
-const child = spawn(process.execPath, ['--import', 'tsx', MAIN_PATH], {
-  cwd: REPO_ROOT,
-  env: { ...process.env, ...env },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, {
-  timeoutMs: 60_000,
-  intervalMs: 200,
-  description: 'ingestor ready',
-});
+const children = ports.map((port) =>
+  spawn(process.execPath, ['--import', 'tsx', MAIN_PATH], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, VIGIL_INGESTOR_HTTP_PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  }),
+);
+for (const port of ports) {
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, {
+    timeoutMs: 60_000,
+    intervalMs: 200,
+    description: 'ingestor ready',
+  });
+}
 
 const producer = createProducer(kafka, { logger, compression: rawCompression });
 await producer.connect();

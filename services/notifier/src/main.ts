@@ -8,7 +8,6 @@ import {
   createProducer,
   loadKafkaConfig,
 } from '@vigil/kafka';
-import { TOPICS } from '@vigil/schema';
 import { alertBatchHandler } from './adapters/alert-batch-handler.js';
 import { createStores } from './adapters/create-stores.js';
 import { incidentBatchHandler } from './adapters/incident-batch-handler.js';
@@ -57,7 +56,7 @@ if (config.VIGIL_NOTIFIER_ENSURE_TOPICS) {
   const admin = createAdmin(kafka, { logger: log });
   try {
     await admin.ensureTopics(
-      [TOPICS.alerts, TOPICS.incidents].map((topic) => ({
+      [config.VIGIL_NOTIFIER_ALERTS_TOPIC, config.VIGIL_NOTIFIER_INCIDENTS_TOPIC].map((topic) => ({
         topic,
         partitions: config.VIGIL_NOTIFIER_TOPIC_PARTITIONS,
         replicationFactor: config.VIGIL_NOTIFIER_REPLICATION_FACTOR,
@@ -74,7 +73,7 @@ const producer = createProducer(kafka);
 await producer.connect();
 const engine = new NotifierEngine({
   store: stores.store,
-  publisher: new KafkaIncidentPublisher(producer),
+  publisher: new KafkaIncidentPublisher(producer, config.VIGIL_NOTIFIER_INCIDENTS_TOPIC),
   state: stores.state,
   logSink: stores.logSink,
   routing: () => routing,
@@ -93,7 +92,7 @@ const stopping = new AbortController();
 let ready = false;
 const consumer = createConsumer(kafka, {
   groupId: config.VIGIL_NOTIFIER_GROUP_ID,
-  topics: [TOPICS.alerts],
+  topics: [config.VIGIL_NOTIFIER_ALERTS_TOPIC],
   handler: alertBatchHandler(engine, log, metrics),
   logger: log,
   shutdownSignals: false,
@@ -101,7 +100,7 @@ const consumer = createConsumer(kafka, {
 // Changes other services make to incidents (the API) reach the notifier through the topic.
 const changes = createConsumer(kafka, {
   groupId: `${config.VIGIL_NOTIFIER_GROUP_ID}-incidents`,
-  topics: [TOPICS.incidents],
+  topics: [config.VIGIL_NOTIFIER_INCIDENTS_TOPIC],
   handler: incidentBatchHandler(engine, log),
   logger: log,
   fromBeginning: false,

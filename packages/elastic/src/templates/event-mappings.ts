@@ -78,6 +78,8 @@ export const eventProperties: Record<string, estypes.MappingProperty> = {
     truncated: boolean,
     repeat: object({ index: integer, of: integer }),
     parser: keyword,
+    timestamp_fallback: boolean,
+    audit: object({ version: integer, mfa: boolean, target: object({}), session: object({ id: keyword }) }),
   }),
   host: object({
     hostname: keyword,

@@ -43,9 +43,10 @@ interface Pending {
 const NO_MATCH: readonly EventSlot[] = [];
 
 /**
- * The synchronous core. Events wait in a min-heap keyed by (event time, event id) until the
- * watermark passes them, then go to the rules in exactly that order, so the alerts (and their ids)
- * do not depend on arrival order within the allowed lateness, nor on batch sizes or timing.
+ * The synchronous core. Events that match some event rule wait in a buffer sorted by (event time,
+ * event id) until the watermark passes them, then go to the rules in exactly that order, so the
+ * alerts (and their ids) do not depend on arrival order within the allowed lateness, nor on batch
+ * sizes or timing. Every event, matching or not, moves its source's watermark.
  */
 export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}): Engine {
   const options = resolveOptions(engineOptions);

@@ -24,6 +24,11 @@ export class CountingRuleCatalog implements RuleCatalog {
     return { loaded: loaded.rules.length, errors: loaded.errors };
   }
 
+  /** Counts known from elsewhere (e.g. the alerts index at startup). */
+  seed(ruleId: string, count: number, last: string): void {
+    this.hits.set(ruleId, { count, last });
+  }
+
   recordAlert(alert: Alert): void {
     const entry = this.hits.get(alert.rule.id) ?? { count: 0, last: alert['@timestamp'] };
     entry.count++;

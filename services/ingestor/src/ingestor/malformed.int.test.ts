@@ -118,7 +118,9 @@ describe('ingestor with malformed input', () => {
     const binary = parsedLetters.filter((d) => d.encoding === 'base64');
     expect(binary.length).toBeGreaterThan(10);
     // deadLetterSchema strips the size fields the ingestor adds, so they are read from the raw JSON.
-    const huge = letters.messages.map((m) => JSON.parse(m.value)).find((d) => d.original.startsWith('ZZZZ'));
+    const huge = letters.messages
+      .map((m) => JSON.parse(m.value) as { original: string })
+      .find((d) => d.original.startsWith('ZZZZ'))!;
     expect(huge).toMatchObject({ code: 'not_a_log_line', original_truncated: true, original_bytes: MB });
     expect(huge.original).toHaveLength(256 * 1024);
     const cut = parsedEvents.find((e) => e.vigil.truncated === true)!;

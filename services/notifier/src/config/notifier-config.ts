@@ -1,4 +1,5 @@
 import { env, loadConfig } from '@vigil/core';
+import { TOPICS } from '@vigil/schema';
 import { z } from 'zod';
 
 /** The notifier's environment (Kafka's own VIGIL_KAFKA_* variables are read by @vigil/kafka). */
@@ -17,6 +18,8 @@ export const notifierEnvSchema = z.object({
   VIGIL_NOTIFIER_ENSURE_TOPICS: env.bool(true),
   VIGIL_NOTIFIER_TOPIC_PARTITIONS: env.int(6, 1),
   VIGIL_NOTIFIER_REPLICATION_FACTOR: env.int(1, 1),
+  VIGIL_NOTIFIER_ALERTS_TOPIC: z.string().min(1).default(TOPICS.alerts),
+  VIGIL_NOTIFIER_INCIDENTS_TOPIC: z.string().min(1).default(TOPICS.incidents),
   VIGIL_NOTIFIER_GROUP_ID: z.string().min(1).default('vigil-notifier'),
   VIGIL_NOTIFIER_TICK_MS: env.int(1_000, 50),
   /** Give up on a notification still undelivered after this long. */
