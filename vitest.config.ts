@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` never touches the network; `integration` talks to the real Kafka,
+// Two projects: `unit` needs no service (loopback servers a test starts itself are fine);
+// `integration` talks to the real Kafka,
 // Elasticsearch and Redis started by `npm run stack:up`.
 export default defineConfig({
   test: {

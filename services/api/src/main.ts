@@ -12,6 +12,7 @@ import {
 import { createLogger, loadConfig } from '@vigil/core';
 import { createElasticClient, createIncidentStore, loadElasticConfig } from '@vigil/elastic';
 import { createKafkaClient, createProducer, jsonMessage, loadKafkaConfig } from '@vigil/kafka';
+import { createRedisConnection, loadRedisConfig } from '@vigil/redis';
 import { TOPICS } from '@vigil/schema';
 import { bootstrapAdmin } from './app/bootstrap-admin.js';
 import { buildApi } from './app/build-api.js';
@@ -22,8 +23,9 @@ import { KafkaAuditSink } from './kafka/kafka-audit-sink.js';
 import { KafkaLiveFeed } from './kafka/kafka-live-feed.js';
 import { CountingRuleCatalog } from './memory/counting-rule-catalog.js';
 import { createMemoryPorts } from './memory/memory-ports.js';
-import { MemorySilenceStore } from './memory/memory-silence-store.js';
 import type { ApiPorts } from './ports/api-ports.js';
+import { RedisSessionStore } from './redis/redis-session-store.js';
+import { RedisSilenceStore } from './redis/redis-silence-store.js';
 import { seedRuleHits } from './rules/seed-rule-hits.js';
 import { sigmaRuleLoader } from './rules/sigma-rule-loader.js';
 
@@ -31,11 +33,18 @@ const config = loadConfig(apiEnvSchema);
 const logger = createLogger({ name: 'vigil-api' });
 const closers: (() => Promise<void>)[] = [];
 
+// With Elasticsearch and Kafka comes Redis: sessions shared by instances, silences shared with the notifier.
+const redis =
+  config.VIGIL_API_BACKEND === 'elastic'
+    ? createRedisConnection(loadRedisConfig(), { logger, name: 'vigil-api' })
+    : undefined;
+if (redis !== undefined) closers.push(() => redis.close());
+
 const authStore = await JsonFileAuthStore.open(config.VIGIL_API_AUTH_FILE);
 const auth = new AuthService({
   users: authStore.users,
   tokens: authStore.tokens,
-  sessions: new MemorySessionStore(),
+  sessions: redis === undefined ? new MemorySessionStore() : new RedisSessionStore(redis.client),
   hasher: new PasswordHasher({ logN: config.VIGIL_API_SCRYPT_LOG_N, r: 8, p: 1 }),
   sessionTtlMs: config.VIGIL_API_SESSION_HOURS * 3_600_000,
   idleTtlMs: config.VIGIL_API_IDLE_MINUTES * 60_000,
@@ -63,7 +72,12 @@ const audit: AuditSink =
       ? StreamAuditSink.file(config.VIGIL_API_AUDIT_FILE)
       : StreamAuditSink.stdout();
 
-if (config.VIGIL_API_BACKEND === 'elastic' && kafka !== undefined && producer !== undefined) {
+if (
+  config.VIGIL_API_BACKEND === 'elastic' &&
+  kafka !== undefined &&
+  producer !== undefined &&
+  redis !== undefined
+) {
   const elastic = loadElasticConfig();
   const client = createElasticClient(elastic);
   closers.push(() => client.close());
@@ -82,7 +96,7 @@ if (config.VIGIL_API_BACKEND === 'elastic' && kafka !== undefined && producer !=
       // Other services (the notifier stops paging on acknowledge) learn of changes from Kafka.
       (incident) => producer.send(TOPICS.incidents, [jsonMessage(incident, incident.id)]),
     ),
-    silences: new MemorySilenceStore(),
+    silences: new RedisSilenceStore(redis.client, config.VIGIL_API_SILENCES_KEY),
     rules,
     audit,
     live,

@@ -2,7 +2,10 @@ import { BlockList, isIP } from 'node:net';
 import type { BoundQuery, BoundRange } from '../bind/bound-query.js';
 import { analyzeText } from '../text/analyze-text.js';
 import { toWildcardRegExp } from '../wildcard/wildcard-pattern.js';
-import { fieldValues } from './field-values.js';
+import { valuesAt } from './field-values.js';
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
 
 export type DocPredicate = (doc: unknown) => boolean;
 
@@ -55,7 +58,40 @@ function rangePredicate(node: BoundRange): (value: unknown) => boolean {
   };
 }
 
+/** An IPv4 address as an unsigned 32-bit number, or undefined (a fast path: BlockList costs µs per check). */
+function ipv4ToNumber(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^(0|[1-9]\d{0,2})$/.test(part)) return undefined;
+    const octet = Number(part);
+    if (octet > 255) return undefined;
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
 function ipPredicate(cidr: string): (value: unknown) => boolean {
+  const [base = '', bitsText] = cidr.split('/');
+  const network = ipv4ToNumber(base);
+  if (network !== undefined) {
+    const bits = bitsText === undefined ? 32 : Number(bitsText);
+    const size = 2 ** (32 - bits);
+    const start = Math.floor(network / size) * size;
+    const slow = slowIpTest(cidr);
+    return (value) => {
+      if (typeof value !== 'string') return false;
+      const address = ipv4ToNumber(value);
+      if (address !== undefined) return address >= start && address < start + size;
+      // IPv4-mapped IPv6 and other spellings: the general check.
+      return slow(value);
+    };
+  }
+  return slowIpTest(cidr);
+}
+
+function slowIpTest(cidr: string): (value: unknown) => boolean {
   const list = new BlockList();
   const [address = '', bits] = cidr.split('/');
   const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
@@ -84,7 +120,15 @@ function valueTest(
       return ipPredicate(node.value);
     case 'phrase': {
       const needle = analyzeText(node.text);
-      return (value) => typeof value === 'string' && containsSequence(analyzeText(value), needle);
+      return (value) => {
+        if (typeof value !== 'string') return false;
+        // Cheap necessary condition first: in ASCII text every token is a substring of the lower-cased text.
+        if (ASCII.test(value)) {
+          const lower = value.toLowerCase();
+          if (!needle.every((token) => lower.includes(token))) return false;
+        }
+        return containsSequence(analyzeText(value), needle);
+      };
     }
     case 'wildcard': {
       const regex = toWildcardRegExp(node.parts);
@@ -116,12 +160,14 @@ export function toPredicate(node: BoundQuery): DocPredicate {
       const child = toPredicate(node.child);
       return (doc) => !child(doc);
     }
-    case 'exists':
-      return (doc) => fieldValues(doc, node.source ?? node.field).length > 0;
+    case 'exists': {
+      const path = (node.source ?? node.field).split('.');
+      return (doc) => valuesAt(doc, path).length > 0;
+    }
     default: {
       const test = valueTest(node);
-      const field = node.source ?? node.field;
-      return (doc) => fieldValues(doc, field).some(test);
+      const path = (node.source ?? node.field).split('.');
+      return (doc) => valuesAt(doc, path).some(test);
     }
   }
 }

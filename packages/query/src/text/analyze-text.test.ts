@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from './analyze-text.js';
 
@@ -37,5 +38,21 @@ describe('analyzeText', () => {
     expect(analyzeText('')).toEqual([]);
     expect(analyzeText('--- !!! ...')).toEqual([]);
     expect(analyzeText('Ünïcödé WÖRDS')).toEqual(['ünïcödé', 'wörds']);
+  });
+
+  it('gives the same tokens on its ASCII fast path as on the general path', () => {
+    const ascii = fc.string({
+      unit: fc.constantFrom('a', 'B', '1', '_', '.', ':', ',', ';', "'", ' ', '-', '/', '='),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        // A trailing non-ASCII word sends the whole text down the general path.
+        expect(analyzeText(`${text} é`)).toEqual([...analyzeText(text), 'é']);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    expect(analyzeText('x'.repeat(300))).toEqual(['x'.repeat(255), 'x'.repeat(45)]);
+    expect(analyzeText(`${'x'.repeat(300)} é`)).toEqual(['x'.repeat(255), 'x'.repeat(45), 'é']);
   });
 });

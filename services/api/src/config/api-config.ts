@@ -18,6 +18,8 @@ export const apiEnvSchema = z.object({
   VIGIL_API_TRUST_PROXY: z.string().default(''),
   VIGIL_API_HSTS: env.bool(false),
   VIGIL_API_CONSOLE_DIR: z.string().optional(),
+  /** The Redis hash of silences, shared with the notifier (its VIGIL_NOTIFIER_SILENCES_KEY). */
+  VIGIL_API_SILENCES_KEY: z.string().min(1).default('silences'),
   VIGIL_API_RULES_DIRS: env.list('rules'),
   VIGIL_API_LIVE_BUFFER: env.int(1000, 10),
   VIGIL_API_SESSION_HOURS: env.int(12, 1),

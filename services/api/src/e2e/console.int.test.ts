@@ -85,7 +85,7 @@ describe('SOC console (headless Chromium)', () => {
       '.live-alerts li >> text=Live <img src=x onerror="window.__xss=1"> alert',
     );
     expect(await row.isVisible()).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.$$('.live-alerts img')).toHaveLength(0);
   });
 

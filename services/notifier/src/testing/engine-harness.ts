@@ -8,10 +8,12 @@ import { buildRoutingRuntime } from '../engine/routing-runtime.js';
 import { MemoryIncidentStore, MemoryPublisher } from '../memory/memory-incident-store.js';
 import { MemoryNotifierState } from '../memory/memory-notifier-state.js';
 import type { NotificationLogEntry } from '@vigil/channels';
-import type { IncidentPublisher } from '../ports/incident-store.js';
+import type { IncidentPublisher, IncidentStore } from '../ports/incident-store.js';
+import type { NotifierState } from '../ports/notifier-state.js';
 
 export interface Harness {
   engine: NotifierEngine;
+  /** The in-memory stores (unused when other ones were passed in). */
   readonly store: MemoryIncidentStore;
   readonly state: MemoryNotifierState;
   readonly publisher: MemoryPublisher;
@@ -29,7 +31,7 @@ export function engineHarness(
   routingYaml: string,
   env: Record<string, string>,
   start = Date.parse('2026-03-02T10:00:00Z'),
-  options: { publisher?: IncidentPublisher } = {},
+  options: { publisher?: IncidentPublisher; store?: IncidentStore; state?: NotifierState } = {},
 ): Harness {
   const built = buildRoutingRuntime(routingYaml, { file: 'test-routing.yml', env });
   if (!built.ok) throw new Error(built.message);
@@ -42,9 +44,9 @@ export function engineHarness(
   const quiet = new Writable({ write: (_c, _e, cb) => cb() });
   const clock = { ms: start };
   const deps: NotifierDeps = {
-    store,
+    store: options.store ?? store,
     publisher: published,
-    state,
+    state: options.state ?? state,
     logSink: {
       write: (entries) => {
         log.push(...entries);

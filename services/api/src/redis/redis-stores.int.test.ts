@@ -1,0 +1,64 @@
+import { MemorySessionStore, sessionKey, type Session } from '@vigil/auth';
+import { createTestRedis } from '@vigil/redis/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RedisSessionStore } from './redis-session-store.js';
+import { RedisSilenceStore } from './redis-silence-store.js';
+
+const connection = createTestRedis();
+afterAll(async () => {
+  await connection.close();
+});
+
+function session(id: string, userId: string, now: number): Session {
+  return {
+    key: sessionKey(id),
+    userId,
+    csrfToken: `csrf-${id}`,
+    mfa: false,
+    createdAt: now,
+    absoluteExpiresAt: now + 3_600_000,
+    idleExpiresAt: now + 600_000,
+  };
+}
+
+describe('RedisSilenceStore', () => {
+  it('keeps silences in the hash the notifier reads, skipping bad records', async () => {
+    const store = new RedisSilenceStore(connection.client, 'silences');
+    const silence = {
+      id: 's1',
+      matchers: ['host="web-01"'],
+      starts_at: '2026-03-01T10:00:00.000Z',
+      ends_at: '2026-03-01T12:00:00.000Z',
+      created_by: 'ana',
+      comment: '',
+    };
+    await store.put(silence);
+    await connection.client.hset('silences', 'broken', '{not json');
+    expect(await store.get('s1')).toEqual(silence);
+    expect(await store.list()).toEqual([silence]);
+    expect(await store.get('broken')).toBeUndefined();
+  });
+});
+
+describe('RedisSessionStore', () => {
+  it('behaves like the in-memory store', async () => {
+    let now = 1_800_000_000_000;
+    const redis = new RedisSessionStore(connection.client, () => now);
+    const memory = new MemorySessionStore(() => now);
+    for (const store of [redis, memory]) {
+      await store.put(session('a', 'u1', now));
+      await store.put(session('b', 'u1', now));
+      await store.put(session('c', 'u2', now));
+    }
+    for (const store of [redis, memory]) {
+      expect(await store.get(sessionKey('a'))).toMatchObject({ userId: 'u1', csrfToken: 'csrf-a' });
+      await store.deleteForUser('u1');
+      expect(await store.get(sessionKey('a'))).toBeUndefined();
+      expect(await store.get(sessionKey('b'))).toBeUndefined();
+      expect(await store.get(sessionKey('c'))).toBeDefined();
+    }
+    now += 700_000;
+    expect(await redis.get(sessionKey('c'))).toBeUndefined();
+    expect(await memory.get(sessionKey('c'))).toBeUndefined();
+  });
+});
