@@ -131,4 +131,28 @@ describe('AuthService', () => {
     expect(await auth.authenticateToken(token, '10.0.0.4')).toEqual({ throttledMs: 1000 });
     expect(await sessions.get(sessionKey('none'))).toBeUndefined();
   });
+
+  it('changes a password: the old one stops working, other sessions end, this one stays', async () => {
+    const { auth } = setup();
+    const { user } = await auth.createUser({ name: 'ana', role: 'viewer', password: 'Correct-Horse-9' });
+    const here = await auth.login({ username: 'ana', password: 'Correct-Horse-9', ip: '10.0.0.1' });
+    const elsewhere = await auth.login({ username: 'ana', password: 'Correct-Horse-9', ip: '10.0.0.2' });
+    if (!here.ok || !elsewhere.ok) throw new Error('login failed');
+    const change = { userId: user.id, ip: '10.0.0.1', keepSessionKey: here.session.key };
+    expect(await auth.changePassword({ ...change, current: 'wrong', next: 'Another-Pass-7' })).toBe(
+      'invalid_credentials',
+    );
+    await expect(
+      auth.changePassword({ ...change, current: 'Correct-Horse-9', next: 'short' }),
+    ).rejects.toThrow(/at least 8/);
+    expect(await auth.changePassword({ ...change, current: 'Correct-Horse-9', next: 'Another-Pass-7' })).toBe(
+      'changed',
+    );
+    expect(await auth.authenticateSession(here.sessionId)).toBeDefined();
+    expect(await auth.authenticateSession(elsewhere.sessionId)).toBeUndefined();
+    expect((await auth.login({ username: 'ana', password: 'Correct-Horse-9', ip: '10.0.0.3' })).ok).toBe(
+      false,
+    );
+    expect((await auth.login({ username: 'ana', password: 'Another-Pass-7', ip: '10.0.0.3' })).ok).toBe(true);
+  });
 });

@@ -91,6 +91,36 @@ export class AuthService {
       : { user, totpSecret, otpauthUri: otpauthUri(totpSecret, name) };
   }
 
+  /**
+   * Changes a user's own password: the current one must be right (throttled like a login), the new
+   * one must meet the policy, and every other session of the user ends.
+   */
+  async changePassword(input: {
+    userId: string;
+    current: string;
+    next: string;
+    ip: string;
+    keepSessionKey?: string;
+  }): Promise<'changed' | 'invalid_credentials' | 'throttled'> {
+    const user = await this.options.users.getById(input.userId);
+    if (user === undefined) return 'invalid_credentials';
+    const account = `account:${user.name.toLowerCase()}`;
+    if (!this.throttle.check([account, `ip:${input.ip}`]).allowed) return 'throttled';
+    if (!(await this.hasher.verify(input.current, user.passwordHash))) {
+      this.throttle.fail(account, ACCOUNT_POLICY);
+      this.throttle.fail(`ip:${input.ip}`, IP_POLICY);
+      return 'invalid_credentials';
+    }
+    const problems = checkPasswordPolicy(input.next, { username: user.name });
+    if (problems.length > 0) throw new AuthError(`password ${problems.join('; ')}`, 'PASSWORD_POLICY');
+    await this.options.users.put({ ...user, passwordHash: await this.hasher.hash(input.next) });
+    const keep =
+      input.keepSessionKey === undefined ? undefined : await this.options.sessions.get(input.keepSessionKey);
+    await this.options.sessions.deleteForUser(user.id);
+    if (keep !== undefined) await this.options.sessions.put(keep);
+    return 'changed';
+  }
+
   async login(request: LoginRequest): Promise<LoginResult> {
     const account = `account:${request.username.toLowerCase()}`;
     const address = `ip:${request.ip}`;

@@ -3,7 +3,7 @@
  * `community_id` processor computes them, so that a Zeek connection and the firewall line for the
  * same flow share `network.community_id`. Seed 0; TCP, UDP, SCTP, ICMP and ICMPv6.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isIPv4 } from '../event/ip.js';
 
 const PROTOCOLS: Readonly<Record<string, number>> = { tcp: 6, udp: 17, sctp: 132, icmp: 1, 'ipv6-icmp': 58 };
@@ -33,8 +33,20 @@ const ICMP6_PAIRS: Readonly<Record<number, number>> = {
   145: 144,
 };
 
+/** The four octets of a dotted quad already checked by `isIPv4`, read in place. */
+function ipv4Bytes(ip: string): Uint8Array {
+  const bytes = new Uint8Array(4);
+  let octet = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) octet++;
+    else bytes[octet] = (bytes[octet] ?? 0) * 10 + (c - 48);
+  }
+  return bytes;
+}
+
 function ipBytes(ip: string): Uint8Array | undefined {
-  if (isIPv4(ip)) return Uint8Array.from(ip.split('.').map(Number));
+  if (isIPv4(ip)) return ipv4Bytes(ip);
   const zone = ip.indexOf('%');
   const addr = (zone >= 0 ? ip.slice(0, zone) : ip).toLowerCase();
   let head = addr;
@@ -109,7 +121,9 @@ export function communityId(
       [sp, dp] = [dp, sp];
     }
   }
-  const buf = Buffer.alloc(2 + src.length * 2 + 2 + 4);
+  const buf = Buffer.allocUnsafe(2 + src.length * 2 + 2 + 4);
+  buf[0] = 0;
+  buf[1] = 0;
   let o = 2; // seed 0
   buf.set(src, o);
   o += src.length;
@@ -119,5 +133,6 @@ export function communityId(
   buf[o++] = 0;
   buf.writeUInt16BE(sp, o);
   buf.writeUInt16BE(dp, o + 2);
-  return `1:${createHash('sha1').update(buf).digest('base64')}`;
+  // One-shot hash: no Hash object per flow.
+  return `1:${hash('sha1', buf, 'base64')}`;
 }

@@ -35,8 +35,30 @@ function formatMac(octets: readonly string[], from: number): string | undefined 
     .toUpperCase();
 }
 
+/** The action a (non-Ubiquiti) log prefix names; a pure function of the text, so it is memoized. */
+const actionCache = new Map<string, string>();
+
+function prefixAction(text: string): string {
+  const cached = actionCache.get(text);
+  if (cached !== undefined) return cached;
+  const prefix = text
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/:$/, '')
+    .trim()
+    .replace(NOISE, '');
+  const action = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  // Prefixes are a handful of configured labels; a flood of distinct ones only resets the cache.
+  if (actionCache.size >= 1_000) actionCache.clear();
+  actionCache.set(text, action);
+  return action;
+}
+
 function applyPrefix(ev: EventDraft, prefixText: string): void {
-  let prefix = prefixText.replace(UPTIME, '');
+  const prefix = prefixText.replace(UPTIME, '');
   const ubi = UBIQUITI.exec(prefix);
   if (ubi !== null) {
     const [, ruleSet = '', ruleNumber = '', code = ''] = ubi;
@@ -53,17 +75,70 @@ function applyPrefix(ev: EventDraft, prefixText: string): void {
     }
     return;
   }
-  prefix = prefix
-    .trim()
-    .replace(/^\[|\]$/g, '')
-    .replace(/:$/, '')
-    .trim()
-    .replace(NOISE, '');
-  const action = prefix
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  const action = prefixAction(prefix);
   if (action !== '') ev.event.action = action;
+}
+
+/** Record keys, by first character: `KEY=` tokens are matched in place, without slicing the key. */
+const KEYS = [
+  'IN',
+  'OUT',
+  'MAC',
+  'SRC',
+  'DST',
+  'LEN',
+  'TOS',
+  'TC',
+  'PREC',
+  'TTL',
+  'HOPLIMIT',
+  'FLOWLBL',
+  'ID',
+  'PROTO',
+  'SPT',
+  'DPT',
+  'WINDOW',
+  'RES',
+  'TYPE',
+  'CODE',
+  'SEQ',
+  'MARK',
+];
+const KEYS_BY_FIRST = new Map<number, string[]>();
+for (const key of KEYS) {
+  const list = KEYS_BY_FIRST.get(key.charCodeAt(0)) ?? [];
+  list.push(key);
+  KEYS_BY_FIRST.set(key.charCodeAt(0), list);
+}
+
+/** The known key spelled by `text[from, to)`, or undefined. */
+function keyAt(text: string, from: number, to: number): string | undefined {
+  const candidates = KEYS_BY_FIRST.get(text.charCodeAt(from));
+  if (candidates === undefined) return undefined;
+  for (const key of candidates) if (key.length === to - from && text.startsWith(key, from)) return key;
+  return undefined;
+}
+
+/** `Number(text.slice(from, to))` (NaN when empty), with plain digit runs read in place. */
+function numberAt(text: string, from: number, to: number): number {
+  if (to === from) return Number.NaN;
+  if (to - from <= 15) {
+    let value = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (i === to) return value;
+  }
+  return Number(text.slice(from, to));
+}
+
+/** `parseInt(value.replace(/^0x/i, ''), radix)` without the regex. */
+function hexish(value: string, radix: number): number {
+  const x = value.charCodeAt(1);
+  return parseInt(value.charCodeAt(0) === 48 && (x === 120 || x === 88) ? value.slice(2) : value, radix);
 }
 
 /** Parses the netfilter record starting at `at` in `text`; `prefixText` is what precedes it. */
@@ -80,92 +155,113 @@ export function parseNetfilter(ev: EventDraft, text: string, at: number, prefixT
   let spt: number | undefined;
   let dpt: number | undefined;
   let macOctets: string[] | undefined;
-  const end = text.indexOf(' [', at);
-  const body = end < 0 ? text.slice(at) : text.slice(at, end);
-  for (const token of body.split(' ')) {
-    if (token === '') continue;
-    const eq = token.indexOf('=');
-    if (eq < 0) {
-      if (proto === undefined && IP_FLAGS.has(token)) fragFlags.push(token);
-      else if (proto !== undefined && TCP_FLAGS.has(token)) tcpFlags.push(token);
+  let hasTcp = false;
+  let hasIcmp = false;
+  const cut = text.indexOf(' [', at);
+  const end = cut < 0 ? text.length : cut;
+  // Space-separated tokens of text[at, end), empty ones skipped (as `split(' ')` would give them).
+  for (let from = at; from < end;) {
+    let to = text.indexOf(' ', from);
+    if (to < 0 || to > end) to = end;
+    if (to === from) {
+      from++;
       continue;
     }
-    const key = token.slice(0, eq);
-    const value = token.slice(eq + 1);
-    const num = value === '' ? Number.NaN : Number(value);
+    const eq = text.indexOf('=', from);
+    if (eq < 0 || eq >= to) {
+      const token = text.slice(from, to);
+      if (proto === undefined && IP_FLAGS.has(token)) fragFlags.push(token);
+      else if (proto !== undefined && TCP_FLAGS.has(token)) tcpFlags.push(token);
+      from = to + 1;
+      continue;
+    }
+    const key = keyAt(text, from, eq);
+    const v = eq + 1;
     switch (key) {
       case 'IN':
-        ipt.input_device = value;
+        ipt.input_device = text.slice(v, to);
         break;
       case 'OUT':
-        ipt.output_device = value;
+        ipt.output_device = text.slice(v, to);
         break;
       case 'MAC':
-        macOctets = value.split(':');
+        macOctets = text.slice(v, to).split(':');
         break;
       case 'SRC':
-        src = value;
+        src = text.slice(v, to);
         break;
       case 'DST':
-        dst = value;
+        dst = text.slice(v, to);
         break;
       case 'LEN':
-        if (proto === undefined) ipt.length = num;
-        else ipt.udp = { length: num };
+        if (proto === undefined) ipt.length = numberAt(text, v, to);
+        else ipt.udp = { length: numberAt(text, v, to) };
         break;
       case 'TOS':
       case 'TC':
-        ipt.tos = parseInt(value.replace(/^0x/i, ''), key === 'TC' ? 10 : 16);
+        ipt.tos = hexish(text.slice(v, to), key === 'TC' ? 10 : 16);
         break;
       case 'PREC':
-        ipt.precedence_bits = parseInt(value.replace(/^0x/i, ''), 16);
+        ipt.precedence_bits = hexish(text.slice(v, to), 16);
         break;
       case 'TTL':
       case 'HOPLIMIT':
-        ipt.ttl = num;
+        ipt.ttl = numberAt(text, v, to);
         break;
       case 'FLOWLBL':
-        ipt.flow_label = num;
+        ipt.flow_label = numberAt(text, v, to);
         break;
       case 'ID':
-        if (proto === undefined) ipt.id = num;
-        else icmp.id = num;
+        if (proto === undefined) ipt.id = numberAt(text, v, to);
+        else {
+          icmp.id = numberAt(text, v, to);
+          hasIcmp = true;
+        }
         break;
       case 'PROTO':
-        proto = value;
+        proto = text.slice(v, to);
         break;
       case 'SPT':
-        spt = num;
+        spt = numberAt(text, v, to);
         break;
       case 'DPT':
-        dpt = num;
+        dpt = numberAt(text, v, to);
         break;
       case 'WINDOW':
-        tcp.window = num;
+        tcp.window = numberAt(text, v, to);
+        hasTcp = true;
         break;
       case 'RES':
-        tcp.reserved_bits = parseInt(value.replace(/^0x/i, ''), 16);
+        tcp.reserved_bits = hexish(text.slice(v, to), 16);
+        hasTcp = true;
         break;
       case 'TYPE':
-        icmp.type = num;
+        icmp.type = numberAt(text, v, to);
+        hasIcmp = true;
         break;
       case 'CODE':
-        icmp.code = num;
+        icmp.code = numberAt(text, v, to);
+        hasIcmp = true;
         break;
       case 'SEQ':
-        icmp.seq = num;
+        icmp.seq = numberAt(text, v, to);
+        hasIcmp = true;
         break;
       case 'MARK':
-        ipt.mark = value;
+        ipt.mark = text.slice(v, to);
         break;
       default:
         break;
     }
+    from = to + 1;
   }
   if (fragFlags.length > 0) ipt.fragment_flags = fragFlags;
-  if (tcpFlags.length > 0) tcp.flags = tcpFlags;
-  if (Object.keys(tcp).length > 0) ipt.tcp = tcp;
-  if (Object.keys(icmp).length > 0) ipt.icmp = icmp;
+  if (tcpFlags.length > 0) {
+    tcp.flags = tcpFlags;
+    hasTcp = true;
+  }
+  if (hasTcp) ipt.tcp = tcp;
+  if (hasIcmp) ipt.icmp = icmp;
 
   if (src !== undefined && src !== '') {
     ev.source = { address: src, ip: src };
@@ -213,10 +309,15 @@ export function parseNetfilter(ev: EventDraft, text: string, at: number, prefixT
     observer.ingress = { ...(observer.ingress as object | undefined), interface: { name: inDev } };
   if (outDev !== '')
     observer.egress = { ...(observer.egress as object | undefined), interface: { name: outDev } };
-  // Malformed numbers (`TTL=x`) are dropped rather than stored as NaN.
-  ev.iptables = Object.fromEntries(
-    Object.entries(ipt).filter(([, v]) => !(typeof v === 'number' && Number.isNaN(v))),
-  );
+  // Malformed numbers (`TTL=x`) are dropped rather than stored as NaN (a copy only when there is one).
+  let hasNaN = false;
+  for (const key in ipt) {
+    const value = ipt[key];
+    if (typeof value === 'number' && Number.isNaN(value)) hasNaN = true;
+  }
+  ev.iptables = hasNaN
+    ? Object.fromEntries(Object.entries(ipt).filter(([, v]) => !(typeof v === 'number' && Number.isNaN(v))))
+    : ipt;
 
   const action = ev.event.action ?? '';
   const type: string[] = [];

@@ -1,4 +1,4 @@
-import { fieldValues } from '../memory/field-values.js';
+import { fieldReader } from '../memory/field-values.js';
 import { toEpochMs, toPredicate } from '../memory/to-predicate.js';
 import { compareCodePoints } from '../search/sort-values.js';
 import type { AggResult, HistogramBucket } from './agg-request.schema.js';
@@ -24,12 +24,13 @@ function termKey(value: unknown, type: 'keyword' | 'number' | 'ip' | 'boolean'):
 export function aggregateInMemory(docs: Iterable<unknown>, plan: AggPlan): AggResult {
   const matches = toPredicate(plan.query);
   if (plan.type === 'terms') {
+    const read = fieldReader(plan.source);
     const counts = new Map<string | number, number>();
     for (const doc of docs) {
       if (!matches(doc)) continue;
       // A document counts once per distinct value, as in a terms aggregation.
       const keys = new Set<string | number>();
-      for (const value of fieldValues(doc, plan.source)) {
+      for (const value of read(doc)) {
         const key = termKey(value, plan.fieldType);
         if (key !== undefined) keys.add(key);
       }
@@ -48,10 +49,11 @@ export function aggregateInMemory(docs: Iterable<unknown>, plan: AggPlan): AggRe
   const first = Math.floor(plan.minMs / step) * step;
   const last = Math.floor((plan.maxMs - 1) / step) * step;
   const counts = new Map<number, number>();
+  const readTime = fieldReader(plan.field);
   for (const doc of docs) {
     if (!matches(doc)) continue;
     const keys = new Set<number>();
-    for (const value of fieldValues(doc, plan.field)) {
+    for (const value of readTime(doc)) {
       const ms = toEpochMs(value);
       if (ms !== undefined) keys.add(Math.floor(ms / step) * step);
     }

@@ -2,9 +2,8 @@ import { BlockList, isIP } from 'node:net';
 import type { BoundQuery, BoundRange } from '../bind/bound-query.js';
 import { analyzeText } from '../text/analyze-text.js';
 import { toWildcardRegExp } from '../wildcard/wildcard-pattern.js';
-import { valuesAt } from './field-values.js';
+import { fieldReader } from './field-values.js';
 
-// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
 export type DocPredicate = (doc: unknown) => boolean;
@@ -161,13 +160,13 @@ export function toPredicate(node: BoundQuery): DocPredicate {
       return (doc) => !child(doc);
     }
     case 'exists': {
-      const path = (node.source ?? node.field).split('.');
-      return (doc) => valuesAt(doc, path).length > 0;
+      const read = fieldReader(node.source ?? node.field);
+      return (doc) => read(doc).length > 0;
     }
     default: {
       const test = valueTest(node);
-      const path = (node.source ?? node.field).split('.');
-      return (doc) => valuesAt(doc, path).some(test);
+      const read = fieldReader(node.source ?? node.field);
+      return (doc) => read(doc).some(test);
     }
   }
 }

@@ -73,4 +73,24 @@ describe('searchInMemory', () => {
     expect(refused({ from: 'now', to: 'now-1h' })).toMatch(/'from' must be before 'to'/);
     expect(refused({ from: 'last tuesday' })).toMatch(/'from' is not a date/);
   });
+
+  it('pages through many documents with equal sort keys, each once, in order', () => {
+    const docs = Array.from({ length: 500 }, (_, i) => ({
+      '@timestamp': new Date(Date.parse('2024-03-01T00:00:00Z') + (i % 7) * 1000).toISOString(),
+      event: { id: `d${String(i).padStart(3, '0')}` },
+      source: { port: i % 11 },
+    }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 200; i++) {
+      const page = searchInMemory(docs, plan({ size: 7, ...(cursor === undefined ? {} : { cursor }) }));
+      seen.push(...page.hits.map((doc) => doc.event.id));
+      if (page.cursor === null) break;
+      cursor = page.cursor;
+    }
+    const expected = [...docs]
+      .sort((a, b) => b['@timestamp'].localeCompare(a['@timestamp']) || a.event.id.localeCompare(b.event.id))
+      .map((doc) => doc.event.id);
+    expect(seen).toEqual(expected);
+  });
 });

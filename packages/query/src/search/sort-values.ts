@@ -1,4 +1,4 @@
-import { fieldValues } from '../memory/field-values.js';
+import { fieldReader } from '../memory/field-values.js';
 import { toEpochMs } from '../memory/to-predicate.js';
 import type { SortValue } from './cursor.js';
 import type { SortKey } from './plan-search.js';
@@ -36,19 +36,27 @@ function compareValues(a: string | number, b: string | number): number {
 
 /** A document's sort values: like Elasticsearch, the smallest value of an array ascending, the largest descending. */
 export function sortValuesOf(doc: unknown, keys: readonly SortKey[]): SortValue[] {
-  return keys.map((key) => {
-    let best: string | number | undefined;
-    for (const raw of fieldValues(doc, key.source)) {
-      const value = convert(raw, key.type);
-      if (value === undefined) continue;
-      if (best === undefined) best = value;
-      else {
-        const cmp = compareValues(value, best);
-        if (key.order === 'asc' ? cmp < 0 : cmp > 0) best = value;
-      }
+  return sortValuesReader(keys)(doc);
+}
+
+/** `sortValuesOf` compiled for a sort, for hot loops. */
+export function sortValuesReader(keys: readonly SortKey[]): (doc: unknown) => SortValue[] {
+  const readers = keys.map((key) => fieldReader(key.source));
+  return (doc) => keys.map((key, index) => sortValue(readers[index]?.(doc) ?? [], key));
+}
+
+function sortValue(values: readonly unknown[], key: SortKey): SortValue {
+  let best: string | number | undefined;
+  for (const raw of values) {
+    const value = convert(raw, key.type);
+    if (value === undefined) continue;
+    if (best === undefined) best = value;
+    else {
+      const cmp = compareValues(value, best);
+      if (key.order === 'asc' ? cmp < 0 : cmp > 0) best = value;
     }
-    return best ?? null;
-  });
+  }
+  return best ?? null;
 }
 
 /** Compares two sort-value tuples in the plan's order; missing values sort last in either order. */

@@ -89,7 +89,6 @@ function analyzeAscii(text: string): string[] {
 }
 
 export function analyzeText(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return analyzeAscii(text);
   const chars = Array.from(text);
   const tokens: string[] = [];

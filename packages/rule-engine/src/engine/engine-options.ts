@@ -28,8 +28,27 @@ export interface ResolvedEngineOptions extends OperatorOptions {
   readonly sweepIntervalMs: number;
 }
 
-export const defaultSourceOf = (event: VigilEvent): string =>
-  `${event.event.dataset}|${event.host?.hostname ?? ''}`;
+/** dataset → hostname → `dataset|hostname`: one string per source instead of a concatenation per event. */
+const sourceKeys = new Map<string, Map<string, string>>();
+
+export const defaultSourceOf = (event: VigilEvent): string => {
+  const dataset = event.event.dataset;
+  const host = event.host?.hostname ?? '';
+  let byHost = sourceKeys.get(dataset);
+  if (byHost === undefined) {
+    // Bounded: datasets and hosts come from input; past the bound the memo just starts over.
+    if (sourceKeys.size >= 1_000) sourceKeys.clear();
+    byHost = new Map();
+    sourceKeys.set(dataset, byHost);
+  }
+  let key = byHost.get(host);
+  if (key === undefined) {
+    if (byHost.size >= 10_000) byHost.clear();
+    key = `${dataset}|${host}`;
+    byHost.set(host, key);
+  }
+  return key;
+};
 
 export function resolveOptions(options: EngineOptions): ResolvedEngineOptions {
   return {

@@ -25,4 +25,17 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2026-03-01T1a:00:00Z')).toBeNaN();
     expect(parseTimestamp('yesterday')).toBeNaN();
   });
+
+  it('rejects exactly the days Date.UTC would roll over, leap years and years 0-99 included', () => {
+    const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+    for (const year of [50, 96, 1900, 2000, 2023, 2024, 2100, 2400]) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 31; day++) {
+          const stamp = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T01:02:03.456Z`;
+          const time = Date.UTC(year, month - 1, day, 1, 2, 3, 456);
+          expect(parseTimestamp(stamp)).toBe(new Date(time).getUTCDate() === day ? time : Number.NaN);
+        }
+      }
+    }
+  });
 });

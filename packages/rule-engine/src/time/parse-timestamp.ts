@@ -25,9 +25,15 @@ export function parseTimestamp(stamp: string): number {
     return Date.parse(stamp);
   }
   if (hour > 23 || minute > 59 || second > 59) return Date.parse(stamp);
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // Date.UTC rolls 31 February over into March: reject days the month does not have.
-  return new Date(time).getUTCDate() === day ? time : Number.NaN;
+  // Date.UTC rolls 31 February over into March: reject days the month does not have (checked
+  // with arithmetic rather than a Date object per event; years 0-99 are 1900-1999 to Date.UTC).
+  if (day > 28 && day > daysInMonth(year < 100 ? 1900 + year : year, month)) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The number written by `count` ASCII digits at `at`, or -1. */

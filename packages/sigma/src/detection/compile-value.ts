@@ -33,10 +33,12 @@ function scalarTest(test: (scalar: unknown) => boolean): ValueTest {
 
 /** Matches the text of a scalar field value (numbers and booleans as their text). */
 export function textTest(match: (text: string) => boolean): ValueTest {
-  return scalarTest((scalar) => {
+  const test = (scalar: unknown): boolean => {
     const text = scalarText(scalar);
     return text !== undefined && match(text);
-  });
+  };
+  // A string field (nearly every field a rule tests) goes straight to the matcher.
+  return (value) => (typeof value === 'string' ? match(value) : anyScalar(value, test));
 }
 
 const COMPARE: Readonly<Record<CompareOperator, (a: number, b: number) => boolean>> = {

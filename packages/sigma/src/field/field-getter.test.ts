@@ -19,6 +19,15 @@ describe('compileFieldGetter', () => {
     ).toEqual(['a', 'b']);
   });
 
+  it('falls back from a partial nested path to flattened keys at any level', () => {
+    const get = compileFieldGetter('a.b.c.d');
+    expect(get({ a: { 'b.c.d': 1 } })).toBe(1);
+    expect(get({ 'a.b': { 'c.d': 2 } })).toBe(2);
+    expect(get({ a: { b: { c: {} } }, 'a.b.c': { d: 3 } })).toBe(3);
+    expect(get({ a: { b: { c: { d: 0 } } }, 'a.b.c.d': 4 })).toBe(0);
+    expect(get({ a: [{ b: { 'c.d': 5 } }, { 'b.c': { d: 6 } }] })).toEqual([5, 6]);
+  });
+
   it('never reads inherited properties', () => {
     expect(compileFieldGetter('constructor')({})).toBeUndefined();
     expect(compileFieldGetter('a.toString')({ a: {} })).toBeUndefined();

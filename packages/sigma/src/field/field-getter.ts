@@ -1,16 +1,32 @@
 /** Reads one field of an event; `undefined` when absent. Arrays met on the way are flattened. */
 export type FieldGetter = (event: object) => unknown;
 
-const hasOwn = (target: object, key: string): boolean => Object.hasOwn(target, key);
+/** A field name split once at load, with every flattened key (`parts[i..j]` joined by dots) made up front. */
+interface FieldPath {
+  readonly parts: readonly string[];
+  /** `joined[i][j - i - 1]` is `parts.slice(i, j + 1).join('.')`, for j > i. */
+  readonly joined: readonly (readonly string[])[];
+}
 
-function resolve(value: unknown, parts: readonly string[], index: number): unknown {
+function fieldPath(field: string): FieldPath {
+  const parts = field.split('.');
+  const joined = parts.map((_, i) => {
+    const keys: string[] = [];
+    for (let end = i + 1; end < parts.length; end++) keys.push(parts.slice(i, end + 1).join('.'));
+    return keys;
+  });
+  return { parts, joined };
+}
+
+function resolve(value: unknown, path: FieldPath, index: number): unknown {
+  const { parts } = path;
   if (index === parts.length) return value;
   if (value === null || typeof value !== 'object') return undefined;
   if (Array.isArray(value)) {
     // ECS arrays of objects: the field has every value found under any element.
     const found: unknown[] = [];
     for (const element of value) {
-      const inner = resolve(element, parts, index);
+      const inner = resolve(element, path, index);
       if (Array.isArray(inner)) found.push(...(inner as unknown[]));
       else if (inner !== undefined) found.push(inner);
     }
@@ -19,40 +35,49 @@ function resolve(value: unknown, parts: readonly string[], index: number): unkno
   const record = value as Record<string, unknown>;
   const key = parts[index] ?? '';
   // Own properties only: a rule field named `constructor` must not reach Object.prototype.
-  if (hasOwn(record, key)) {
-    const inner = resolve(record[key], parts, index + 1);
+  // (Object.hasOwn directly: a wrapper function around it cost more than the read itself.)
+  if (Object.hasOwn(record, key)) {
+    const inner = resolve(record[key], path, index + 1);
     if (inner !== undefined) return inner;
   }
   // Flattened dotted keys (`labels['app.tier']`, vendor objects kept flat) are found too.
-  let joined = key;
-  for (let end = index + 1; end < parts.length; end++) {
-    joined += `.${parts[end] ?? ''}`;
-    if (hasOwn(record, joined)) {
-      const inner = resolve(record[joined], parts, end + 1);
+  const flattened = path.joined[index] ?? [];
+  for (let k = 0; k < flattened.length; k++) {
+    const joined = flattened[k] ?? '';
+    if (Object.hasOwn(record, joined)) {
+      const inner = resolve(record[joined], path, index + k + 2);
       if (inner !== undefined) return inner;
     }
   }
   return undefined;
 }
 
+/**
+ * The common case without recursion or allocation: nested plain objects all the way down. Returns
+ * undefined whenever that walk does not find a value, and the caller then runs the full `resolve`
+ * (arrays, flattened dotted keys), so the answer is always the same as `resolve`'s.
+ */
+function walk(event: object, parts: readonly string[]): unknown {
+  let value: unknown = event;
+  for (let i = 0; i < parts.length; i++) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const key = parts[i] ?? '';
+    if (!Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** Compiles a dotted ECS field name (`source.ip`) into a getter, once at load. */
 export function compileFieldGetter(field: string): FieldGetter {
-  const parts = field.split('.');
-  if (parts.length === 1) {
+  const path = fieldPath(field);
+  if (path.parts.length === 1) {
     const key = field;
-    return (event) => (hasOwn(event, key) ? (event as Record<string, unknown>)[key] : undefined);
+    return (event) => (Object.hasOwn(event, key) ? (event as Record<string, unknown>)[key] : undefined);
   }
-  if (parts.length === 2) {
-    const [first = '', second = ''] = parts;
-    return (event) => {
-      const record = event as Record<string, unknown>;
-      const outer = hasOwn(record, first) ? record[first] : undefined;
-      if (outer !== null && typeof outer === 'object' && !Array.isArray(outer) && hasOwn(outer, second)) {
-        const inner = (outer as Record<string, unknown>)[second];
-        if (inner !== undefined) return inner;
-      }
-      return resolve(event, parts, 0);
-    };
-  }
-  return (event) => resolve(event, parts, 0);
+  const { parts } = path;
+  return (event) => {
+    const direct = walk(event, parts);
+    return direct !== undefined ? direct : resolve(event, path, 0);
+  };
 }

@@ -1,6 +1,7 @@
 import { can, ROLES, type Role } from '@vigil/auth';
 import type { InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signIn } from '../testing/session.js';
 import { createTestWorld, PASSWORD, type TestWorld } from '../testing/test-world.js';
 
 type Example = (world: TestWorld, role: Role | 'anonymous') => Promise<InjectOptions> | InjectOptions;
@@ -12,6 +13,7 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
   'POST /api/v1/auth/login': () => ({ payload: { username: 'analyst-user', password: PASSWORD } }),
   'POST /api/v1/auth/logout': () => ({}),
   'GET /api/v1/auth/me': () => ({}),
+  'POST /api/v1/auth/password': () => ({ payload: { current: PASSWORD, next: 'Another-Pass-7' } }),
   'POST /api/v1/search/events': () => ({ payload: { query: 'user.name:root', size: 2 } }),
   'GET /api/v1/search/events/aggs': () => ({ query: { type: 'terms', field: 'source.ip' } }),
   'GET /api/v1/search/events/fields': () => ({}),
@@ -74,6 +76,9 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
   'GET /api/v1/openapi.json': () => ({}),
 };
 
+/** Routes for console users only (tokens have no password): called with a signed-in session. */
+const AS_USER = new Set(['POST /api/v1/auth/password']);
+
 /** Streams never end under inject; the live route has its own matrix over a real socket (live.test.ts). */
 const STREAMING = new Set(['GET /api/v1/live']);
 
@@ -120,11 +125,21 @@ describe('route × role matrix', async () => {
     const example = EXAMPLES[key];
     if (example === undefined) throw new Error(`no example for ${key}`);
     const request = await example(world, role);
+    let headers: Record<string, string> = {};
+    if (role !== 'anonymous' && AS_USER.has(key)) {
+      const session = await signIn(
+        world.api.app,
+        `${role}-user`,
+        PASSWORD,
+        role === 'admin' ? world.adminCode() : undefined,
+      );
+      headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+    } else if (role !== 'anonymous') headers = { authorization: `Bearer ${world.tokens[role]}` };
     const response = await world.api.app.inject({
       method: route.method,
       url: route.path,
       ...request,
-      headers: { ...(role === 'anonymous' ? {} : { authorization: `Bearer ${world.tokens[role]}` }) },
+      headers,
     });
     const allowed =
       route.access === 'public' ||

@@ -18,7 +18,7 @@ function propertiesOf(family: string): Properties {
   );
   const properties = template?.body.template?.mappings?.properties;
   if (properties === undefined) throw new Error(`@vigil/elastic has no ${family} template`);
-  return properties as Properties;
+  return properties;
 }
 
 /**

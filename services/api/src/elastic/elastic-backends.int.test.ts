@@ -42,9 +42,9 @@ const incidents: Incident[] = alerts.map((alert) =>
 );
 const memory = new MemorySearchBackend(
   {
-    events: () => events as unknown as Record<string, unknown>[],
-    alerts: () => alerts as unknown as Record<string, unknown>[],
-    incidents: () => incidents as unknown as Record<string, unknown>[],
+    events: () => events,
+    alerts: () => alerts,
+    incidents: () => incidents,
   },
   undefined,
   () => NOW,

@@ -122,4 +122,25 @@ describe('cookie sessions and CSRF', () => {
     });
     expect(after.statusCode).toBe(401);
   });
+
+  it('changes the own password with the CSRF token and the current password', async () => {
+    const session = await signIn(w.api.app, 'analyst-user', PASSWORD);
+    const change = (payload: Record<string, string>, csrf = true) =>
+      w.api.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload,
+        headers: { cookie: session.cookie, ...(csrf ? { 'x-csrf-token': session.csrfToken } : {}) },
+      });
+    expect((await change({ current: PASSWORD, next: 'Another-Pass-7' }, false)).statusCode).toBe(403);
+    expect((await change({ current: 'wrong', next: 'Another-Pass-7' })).statusCode).toBe(401);
+    const weak = await change({ current: PASSWORD, next: 'weak' });
+    expect(JSON.parse(weak.body)).toMatchObject({ error: { code: 'password_policy' } });
+    expect((await change({ current: PASSWORD, next: 'Another-Pass-7' })).statusCode).toBe(200);
+    expect(w.audit.records.at(-1)).toMatchObject({
+      action: 'user.password_change',
+      target: { name: 'analyst-user' },
+    });
+    await signIn(w.api.app, 'analyst-user', 'Another-Pass-7');
+  });
 });

@@ -104,6 +104,32 @@ export function authRoutes(auth: AuthService): Route[] {
       },
     }),
     defineRoute({
+      method: 'POST',
+      path: '/api/v1/auth/password',
+      summary: 'Change your own password (console users); your other sessions end',
+      tag: 'auth',
+      access: 'authenticated',
+      body: z.strictObject({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) }),
+      response: okSchema,
+      audit: { action: 'user.password_change', target: () => ({ type: 'user' }) },
+      handler: async ({ body, principal, request, audit }) => {
+        if (principal?.kind !== 'user') throw new ApiError(400, 'not_a_user', 'API tokens have no password');
+        audit.target = { type: 'user', id: principal.id, name: principal.name };
+        const result = await auth.changePassword({
+          userId: principal.id,
+          current: body.current,
+          next: body.next,
+          ip: request.ip,
+          ...(principal.session === undefined ? {} : { keepSessionKey: principal.session.key }),
+        });
+        if (result === 'throttled')
+          throw new ApiError(429, 'rate_limited', 'too many wrong passwords; wait and retry');
+        if (result === 'invalid_credentials')
+          throw new ApiError(401, 'invalid_credentials', 'the current password is wrong');
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
       method: 'GET',
       path: '/api/v1/auth/me',
       summary: 'Who is signed in, with what permissions, and the CSRF token of the session',

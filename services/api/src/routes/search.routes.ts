@@ -1,11 +1,5 @@
 import type { Permission } from '@vigil/auth';
-import {
-  aggRequestSchema,
-  defaultCatalogs,
-  searchRequestSchema,
-  SEARCH_INDEXES,
-  type SearchIndex,
-} from '@vigil/query';
+import { aggRequestSchema, searchRequestSchema, SEARCH_INDEXES, type SearchIndex } from '@vigil/query';
 import { z } from 'zod';
 import { defineRoute, type Route } from '../http/route-def.js';
 import type { SearchBackend } from '../ports/search-backend.js';

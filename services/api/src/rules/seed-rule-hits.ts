@@ -18,7 +18,7 @@ export async function seedRuleHits(
 ): Promise<void> {
   let response: HitsResponse;
   try {
-    response = (await client.search({
+    response = await client.search({
       index: new IndexNames(indexPrefix).pattern('alerts'),
       ignore_unavailable: true,
       allow_no_indices: true,
@@ -29,7 +29,7 @@ export async function seedRuleHits(
           aggs: { last: { max: { field: '@timestamp' } } },
         },
       },
-    })) as HitsResponse;
+    });
   } catch (error) {
     throw toElasticError(error, 'counting rule hits');
   }

@@ -19,7 +19,9 @@ export function encodeCheckpoint(snapshot: PartitionSnapshot): Buffer {
 
 export function decodeCheckpoint(version: number, state: Buffer): PartitionSnapshot {
   if (version !== CHECKPOINT_VERSION) {
-    throw new CheckpointDecodeError(`checkpoint version ${version}, this release reads ${CHECKPOINT_VERSION}`);
+    throw new CheckpointDecodeError(
+      `checkpoint version ${version}, this release reads ${CHECKPOINT_VERSION}`,
+    );
   }
   let parsed: unknown;
   try {

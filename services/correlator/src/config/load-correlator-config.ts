@@ -20,7 +20,10 @@ export function loadCorrelatorConfig(
     repartition: vars.VIGIL_CORRELATOR_REPARTITION_TOPIC,
   };
   const outputs = [topics.alerts, topics.late, topics.deadLetter, topics.repartition];
-  if (outputs.includes(topics.events) || new Set([topics.alerts, topics.late, topics.repartition]).size !== 3) {
+  if (
+    outputs.includes(topics.events) ||
+    new Set([topics.alerts, topics.late, topics.repartition]).size !== 3
+  ) {
     // Reading our own output would loop; alerts mixed with copies would be misread.
     throw new ConfigError(
       `Invalid configuration:\n  the events, alerts, late and repartition topics must differ (got ${Object.values(topics).join(', ')})`,

@@ -131,7 +131,10 @@ export function createCorrelator(config: CorrelatorConfig, deps: CorrelatorDeps 
 
   async function ensureTopics(spec: { partitions: number; replicationFactor: number }): Promise<void> {
     const { topics, repartition } = config;
-    const plain = [topics.events, topics.alerts, topics.late, topics.deadLetter].map((topic) => ({ topic, ...spec }));
+    const plain = [topics.events, topics.alerts, topics.late, topics.deadLetter].map((topic) => ({
+      topic,
+      ...spec,
+    }));
     const result = await admin.ensureTopics([
       ...plain,
       {
@@ -148,7 +151,9 @@ export function createCorrelator(config: CorrelatorConfig, deps: CorrelatorDeps 
     ruleSource.close();
     await router.stop();
     await state.stop();
-    await producer.disconnect().catch((error: unknown) => logger.warn({ err: error }, 'producer disconnect failed'));
+    await producer
+      .disconnect()
+      .catch((error: unknown) => logger.warn({ err: error }, 'producer disconnect failed'));
     producerConnected = false;
     await admin.disconnect().catch(() => undefined);
     if (deps.redis === undefined) await redis.close();
@@ -194,7 +199,10 @@ export function createCorrelator(config: CorrelatorConfig, deps: CorrelatorDeps 
         );
       }
       logger.info(
-        { families: current().topology.families.map((family) => family.id), rules: current().ruleSet.rules.length },
+        {
+          families: current().topology.families.map((family) => family.id),
+          rules: current().ruleSet.rules.length,
+        },
         'correlator running',
       );
     },

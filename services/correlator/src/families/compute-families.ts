@@ -32,13 +32,15 @@ function keyViews(rule: CompiledRule): GroupBy[] {
 }
 
 /** The rule ids whose matches (or alerts) the rule's group-bys are evaluated on. */
-const inputsOf = (rule: CompiledRule): readonly string[] => (isCorrelation(rule) ? rule.rules : [rule.meta.id]);
+const inputsOf = (rule: CompiledRule): readonly string[] =>
+  isCorrelation(rule) ? rule.rules : [rule.meta.id];
 
 class UnionFind {
   private readonly parent = new Map<string, string>();
   find(id: string): string {
     let root = id;
-    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root))
+      root = up;
     this.parent.set(id, root);
     return root;
   }
@@ -103,7 +105,9 @@ export function computeFamilies(ruleSet: RuleSet): RuleTopology {
     const ids = component.map((rule) => rule.meta.id).join(', ');
     if (fields.length === 0) {
       warnings.push(`rules ${ids} share no group-by field: routed under one constant key (one partition)`);
-    } else if (!component.every((rule) => keyViews(rule).every((v) => readsPlainFields(v, inputsOf(rule), fields)))) {
+    } else if (
+      !component.every((rule) => keyViews(rule).every((v) => readsPlainFields(v, inputsOf(rule), fields)))
+    ) {
       warnings.push(
         `rules ${ids} read ${fields.join(', ')} through aliases or field mappings: routed under one constant key`,
       );
@@ -119,7 +123,8 @@ export function computeFamilies(ruleSet: RuleSet): RuleTopology {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, { fields, rules: familyRules }]) => buildFamily(id, fields, familyRules, rules));
   const stateless = rules.filter(
-    (rule): rule is DetectionRule => rule.type === 'signature' && suppressOf(rule) === undefined && rule.generate,
+    (rule): rule is DetectionRule =>
+      rule.type === 'signature' && suppressOf(rule) === undefined && rule.generate,
   );
   return { families, stateless, problems: plan.problems, warnings };
 }

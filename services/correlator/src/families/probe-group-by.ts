@@ -61,7 +61,11 @@ function probeEvent(field: string, decoys: boolean): VigilEvent {
  * each of their keys on one partition. Sigma aliases and field mappings (a name read from another
  * field, or from the first present of several) fail the probe; the caller then routes by a constant.
  */
-export function readsPlainFields(groupBy: GroupBy, inputs: readonly string[], fields: readonly string[]): boolean {
+export function readsPlainFields(
+  groupBy: GroupBy,
+  inputs: readonly string[],
+  fields: readonly string[],
+): boolean {
   for (const field of fields) {
     const index = groupBy.names.indexOf(field);
     if (index < 0) return false;

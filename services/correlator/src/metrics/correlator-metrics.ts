@@ -48,16 +48,33 @@ export class CorrelatorMetrics {
     const gauge = <L extends string>(name: string, help: string, labelNames: L[] = []): Gauge<L> =>
       new Gauge({ name: `vigil_correlator_${name}`, help, labelNames, registers });
     this.eventsRouted = counter('events_routed_total', 'Events read from the events topic by stage 1');
-    this.copies = counter('copies_total', 'Event copies written to the repartition topic, by family', ['family']);
-    this.eventsApplied = counter('events_applied_total', 'Event copies applied by stage 2 (replays included)');
-    this.alerts = counter('alerts_total', 'Alerts produced (acknowledged), by stage (route: stateless signatures)', [
-      'stage',
+    this.copies = counter('copies_total', 'Event copies written to the repartition topic, by family', [
+      'family',
     ]);
+    this.eventsApplied = counter(
+      'events_applied_total',
+      'Event copies applied by stage 2 (replays included)',
+    );
+    this.alerts = counter(
+      'alerts_total',
+      'Alerts produced (acknowledged), by stage (route: stateless signatures)',
+      ['stage'],
+    );
     this.late = counter('late_events_total', 'Event copies older than the watermark, sent to the late topic');
-    this.duplicates = counter('duplicates_dropped_total', 'Event copies re-sent by stage 1 after a rebalance, dropped');
-    this.unknownFamily = counter('unknown_family_total', 'Event copies for a family this instance does not have (rules differ)');
-    this.deadLetters = counter('dead_letters_total', 'Messages the correlator could not use, by code', ['code']);
-    this.ruleErrors = counter('rule_errors_total', 'Predicates or group-bys that threw, by rule', ['rule_id']);
+    this.duplicates = counter(
+      'duplicates_dropped_total',
+      'Event copies re-sent by stage 1 after a rebalance, dropped',
+    );
+    this.unknownFamily = counter(
+      'unknown_family_total',
+      'Event copies for a family this instance does not have (rules differ)',
+    );
+    this.deadLetters = counter('dead_letters_total', 'Messages the correlator could not use, by code', [
+      'code',
+    ]);
+    this.ruleErrors = counter('rule_errors_total', 'Predicates or group-bys that threw, by rule', [
+      'rule_id',
+    ]);
     this.markers = counter('markers_sent_total', 'Watermark markers broadcast by stage 1');
     this.staleBatches = counter('stale_batches_total', 'Stage-2 batches fetched before a seek, ignored');
     this.checkpoints = counter('checkpoints_total', 'Checkpoint saves, by result', ['result']);
@@ -67,7 +84,9 @@ export class CorrelatorMetrics {
       buckets: [1e3, 1e4, 1e5, 1e6, 1e7, 5e7],
       registers,
     });
-    this.restores = counter('restores_total', 'Stage-2 partitions started, by source of their state', ['source']);
+    this.restores = counter('restores_total', 'Stage-2 partitions started, by source of their state', [
+      'source',
+    ]);
     this.reloads = counter('rule_reloads_total', 'Rule reloads, by result', ['result']);
     this.batchSeconds = new Histogram({
       name: 'vigil_correlator_batch_duration_seconds',
@@ -77,18 +96,23 @@ export class CorrelatorMetrics {
       registers,
     });
     this.keys = gauge('keys', 'Group keys held by the engines of a stage-2 partition', ['partition']);
-    this.buffered = gauge('buffered_events', 'Events waiting for the watermark in a stage-2 partition', ['partition']);
+    this.buffered = gauge('buffered_events', 'Events waiting for the watermark in a stage-2 partition', [
+      'partition',
+    ]);
     this.watermarkLag = gauge(
       'watermark_lag_seconds',
       'Newest upstream event time minus the watermark of a stage-2 partition',
       ['partition'],
     );
-    this.checkpointAge = gauge('checkpoint_age_seconds', 'Time since the last checkpoint of a stage-2 partition', [
-      'partition',
-    ]);
+    this.checkpointAge = gauge(
+      'checkpoint_age_seconds',
+      'Time since the last checkpoint of a stage-2 partition',
+      ['partition'],
+    );
     this.families = gauge('families', 'Rule families (one engine per family and stage-2 partition)');
     this.rules = gauge('rules', 'Rules loaded');
-    if (options.defaultMetrics === true) collectDefaultMetrics({ register: this.registry, prefix: 'vigil_correlator_' });
+    if (options.defaultMetrics === true)
+      collectDefaultMetrics({ register: this.registry, prefix: 'vigil_correlator_' });
   }
 
   setPartitions(readings: readonly PartitionGauges[]): void {
@@ -97,7 +121,8 @@ export class CorrelatorMetrics {
       const partition = String(reading.partition);
       this.keys.set({ partition }, reading.keys);
       this.buffered.set({ partition }, reading.buffered);
-      if (reading.watermarkLagSeconds !== undefined) this.watermarkLag.set({ partition }, reading.watermarkLagSeconds);
+      if (reading.watermarkLagSeconds !== undefined)
+        this.watermarkLag.set({ partition }, reading.watermarkLagSeconds);
       this.checkpointAge.set({ partition }, reading.checkpointAgeSeconds);
     }
   }

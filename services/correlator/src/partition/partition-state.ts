@@ -62,7 +62,8 @@ export class PartitionState {
   ) {
     this.applied = start.offset;
     const saved = start.snapshot;
-    this.watermarks = saved === undefined ? new UpstreamWatermarks() : UpstreamWatermarks.restore(saved.upstreams);
+    this.watermarks =
+      saved === undefined ? new UpstreamWatermarks() : UpstreamWatermarks.restore(saved.upstreams);
     if (saved !== undefined) {
       this.wm = saved.watermark ?? Number.NEGATIVE_INFINITY;
       for (const [key, offset] of saved.dedup) this.lastUpstream.set(key, BigInt(offset));
@@ -81,7 +82,12 @@ export class PartitionState {
   }
 
   /** Applies the record at `offset` (or, as a string, why it could not be decoded). */
-  apply(offset: bigint, record: RepartitionRecord | string, value: Buffer | null, out: PartitionOutput): void {
+  apply(
+    offset: bigint,
+    record: RepartitionRecord | string,
+    value: Buffer | null,
+    out: PartitionOutput,
+  ): void {
     if (offset < this.applied) return;
     this.applied = offset + 1n;
     if (typeof record === 'string') {
@@ -162,7 +168,9 @@ export class PartitionState {
       sourceOf: () => 'markers',
       ...(this.options.maxKeys === undefined ? {} : { maxKeys: this.options.maxKeys }),
       ...(this.options.maxEvidence === undefined ? {} : { maxEvidence: this.options.maxEvidence }),
-      ...(this.options.newTermsLearning === undefined ? {} : { newTermsLearning: this.options.newTermsLearning }),
+      ...(this.options.newTermsLearning === undefined
+        ? {}
+        : { newTermsLearning: this.options.newTermsLearning }),
       ...(restore === undefined ? {} : { restore }),
     });
     // A family added later starts at the partition's watermark, like the others.
@@ -178,7 +186,12 @@ function collect(family: string, outputs: readonly EngineOutput[], out: Partitio
         out.alerts.push(output.alert);
         break;
       case 'late':
-        out.late.push({ family, event: output.event, latenessMs: output.lateness_ms, watermark: output.watermark });
+        out.late.push({
+          family,
+          event: output.event,
+          latenessMs: output.lateness_ms,
+          watermark: output.watermark,
+        });
         break;
       case 'invalid':
         out.invalid.push({ offset: -1n, reason: output.reason, value: null });

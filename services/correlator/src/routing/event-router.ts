@@ -55,7 +55,10 @@ export class EventRouter {
       ...DEFAULT_OPERATOR_OPTIONS,
       ...(options.maxEvidence === undefined ? {} : { maxEvidence: options.maxEvidence }),
     };
-    this.signatures = topology.stateless.map((rule) => ({ rule, op: createSignature(rule, operatorOptions) }));
+    this.signatures = topology.stateless.map((rule) => ({
+      rule,
+      op: createSignature(rule, operatorOptions),
+    }));
     this.candidates = topology.families.flatMap((family) =>
       family.entries.map((entry) => ({ family: family.id, rule: entry.rule, keyOf: entry.keyOf })),
     );
@@ -82,7 +85,10 @@ export class EventRouter {
       if (candidate.family === done) continue;
       try {
         if (!candidate.rule.match(event)) continue;
-        result.copies.push({ family: candidate.family, key: routingKey(candidate.family, candidate.keyOf(event)) });
+        result.copies.push({
+          family: candidate.family,
+          key: routingKey(candidate.family, candidate.keyOf(event)),
+        });
         done = candidate.family;
       } catch (error) {
         result.errors.push({ ruleId: candidate.rule.meta.id, message: messageOf(error) });

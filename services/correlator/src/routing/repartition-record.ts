@@ -77,7 +77,8 @@ export function decodeRepartitionRecord(message: ConsumedMessage): RepartitionRe
   const family = header(message, REPARTITION_HEADERS.family);
   const upstream = Number(header(message, REPARTITION_HEADERS.upstream));
   const offset = header(message, REPARTITION_HEADERS.upstreamOffset);
-  if (family === undefined || !Number.isInteger(upstream) || upstream < 0) return 'event copy without family or upstream';
+  if (family === undefined || !Number.isInteger(upstream) || upstream < 0)
+    return 'event copy without family or upstream';
   if (offset === undefined || !/^\d+$/.test(offset)) return 'event copy without upstream offset';
   return { kind: 'event', family, upstream, upstreamOffset: BigInt(offset), value: message.value };
 }

@@ -65,7 +65,9 @@ export class RuleSource {
   /** Calls `onReload` with each later load that had no errors; `onRefused` with the others. */
   watch(onReload: (rules: LoadedRules) => void, onRefused: (rules: LoadedRules) => void): void {
     const targets = [
-      ...(this.options.paths.length === 0 ? [starterPackDir()] : this.options.paths.map((p) => resolve(this.options.cwd, p))),
+      ...(this.options.paths.length === 0
+        ? [starterPackDir()]
+        : this.options.paths.map((p) => resolve(this.options.cwd, p))),
       ...(this.options.lists ?? []).map((p) => resolve(this.options.cwd, p)),
     ];
     const schedule = (): void => {
@@ -101,7 +103,8 @@ export class RuleSource {
     this.running = this.load()
       .then(
         (rules) => (rules.errors === 0 ? onReload(rules) : onRefused(rules)),
-        (error: unknown) => this.logger.error({ err: error }, 'rule reload failed; keeping the rules in force'),
+        (error: unknown) =>
+          this.logger.error({ err: error }, 'rule reload failed; keeping the rules in force'),
       )
       .finally(() => {
         this.running = undefined;

@@ -154,7 +154,10 @@ export class RouterStage {
         signal: context.signal,
         shouldRetry: (error) => isRetriable(error),
         onRetry: (error, attempt, delayMs) =>
-          this.deps.logger.warn({ err: error, attempt, delayMs, partition: batch.partition }, 'produce failed; retrying'),
+          this.deps.logger.warn(
+            { err: error, attempt, delayMs, partition: batch.partition },
+            'produce failed; retrying',
+          ),
       });
     } catch (error) {
       this.progress.batchDone(batch.partition, undefined, 1, Date.now());
@@ -173,11 +176,13 @@ export class RouterStage {
     this.ticking = true;
     try {
       const now = Date.now();
-      if (now - this.partitionsCheckedAt > 60_000 || this.upstreamPartitions === 0) await this.refreshPartitionCounts();
+      if (now - this.partitionsCheckedAt > 60_000 || this.upstreamPartitions === 0)
+        await this.refreshPartitionCounts();
       const unknown = this.progress.needLagCheck(now);
       if (unknown.length > 0) {
         const lags = await this.deps.admin.consumerLag(this.groupId, this.deps.config.topics.events);
-        for (const lag of lags) if (unknown.includes(lag.partition)) this.progress.lagChecked(lag.partition, lag.lag);
+        for (const lag of lags)
+          if (unknown.includes(lag.partition)) this.progress.lagChecked(lag.partition, lag.lag);
       }
       await this.broadcast(Date.now());
     } catch (error) {

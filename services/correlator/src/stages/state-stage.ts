@@ -62,6 +62,7 @@ export class StateStage {
   private readonly ruleErrorLog: RateLimitedLog;
   private timer: NodeJS.Timeout | undefined;
   private restoring = false;
+  private stopping = false;
   /** Restores done since start, by source, for tests and health. */
   readonly restores = { checkpoint: 0, empty: 0 };
 
@@ -82,12 +83,7 @@ export class StateStage {
       heartbeatIntervalMs: Math.min(3_000, Math.floor(config.consumer.sessionTimeoutMs / 3)),
       shutdownSignals: false,
       onPartitionsAssigned: (partitions) => this.assigned(partitions),
-      onPartitionsRevoked: (partitions) => {
-        for (const { partition } of partitions) {
-          this.slots.delete(partition);
-          this.pending.delete(partition);
-        }
-      },
+      onPartitionsRevoked: (partitions) => this.revoked(partitions),
     });
   }
 
@@ -96,15 +92,20 @@ export class StateStage {
     this.timer = setInterval(() => void this.housekeeping(), 1_000);
   }
 
+  /** Stops consuming; the partitions held are checkpointed on the way out (a quick restart replays little). */
   async stop(): Promise<void> {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
+    this.stopping = true;
     await this.consumer.stop();
   }
 
   /** Partitions with state, and partitions waiting for Redis to restore theirs. */
   get partitions(): { readonly ready: number[]; readonly waiting: number[] } {
-    return { ready: [...this.slots.keys()].sort((a, b) => a - b), waiting: [...this.pending.keys()].sort((a, b) => a - b) };
+    return {
+      ready: [...this.slots.keys()].sort((a, b) => a - b),
+      waiting: [...this.pending.keys()].sort((a, b) => a - b),
+    };
   }
 
   reload(families: readonly RuleFamily[]): void {
@@ -119,8 +120,28 @@ export class StateStage {
       } catch (error) {
         if (!isRetriable(error)) throw error;
         // Redis is away: this partition waits (paused), the others go on detecting.
-        this.deps.logger.warn({ err: error, partition }, 'cannot load checkpoint yet; partition waits for redis');
+        this.deps.logger.warn(
+          { err: error, partition },
+          'cannot load checkpoint yet; partition waits for redis',
+        );
         this.pending.set(partition, undefined);
+      }
+    }
+  }
+
+  private async revoked(partitions: readonly TopicPartition[]): Promise<void> {
+    for (const { partition } of partitions) {
+      const slot = this.slots.get(partition);
+      this.slots.delete(partition);
+      this.pending.delete(partition);
+      // On a rebalance the partition is someone else's already; when stopping, it is still ours to save.
+      if (this.stopping && slot !== undefined && slot.recordsSinceCheckpoint > 0) {
+        const saved = await this.deps.checkpointer.save(
+          partition,
+          slot.state.applied,
+          encodeCheckpoint(slot.state.snapshot()),
+        );
+        this.deps.metrics.checkpoints.inc({ result: saved ? 'saved' : 'failed' });
       }
     }
   }
@@ -133,7 +154,10 @@ export class StateStage {
     let offset = checkpoint?.offset ?? low;
     if (offset < low) {
       // Retention removed records the checkpoint needs: the state misses them (alerts may be lost).
-      logger.error({ partition, checkpoint: offset.toString(), low: low.toString() }, 'checkpoint older than the topic');
+      logger.error(
+        { partition, checkpoint: offset.toString(), low: low.toString() },
+        'checkpoint older than the topic',
+      );
       offset = low;
     }
     const state = new PartitionState(this.deps.families(), this.stateOptions(), {
@@ -204,11 +228,17 @@ export class StateStage {
     this.maybeCheckpoint(partition, slot);
   };
 
-  private async send(out: PartitionOutput, topic: string, partition: number, signal: AbortSignal): Promise<void> {
+  private async send(
+    out: PartitionOutput,
+    topic: string,
+    partition: number,
+    signal: AbortSignal,
+  ): Promise<void> {
     const { config } = this.deps;
     const now = Date.now();
     const batches: TopicBatch[] = [];
-    if (out.alerts.length > 0) batches.push({ topic: config.topics.alerts, messages: out.alerts.map(alertRecord) });
+    if (out.alerts.length > 0)
+      batches.push({ topic: config.topics.alerts, messages: out.alerts.map(alertRecord) });
     if (out.late.length > 0) {
       batches.push({ topic: config.topics.late, messages: out.late.map((late) => lateRecord(late, now)) });
     }
@@ -252,7 +282,8 @@ export class StateStage {
   private maybeCheckpoint(partition: number, slot: Slot): void {
     const { checkpoint } = this.deps.config;
     const due =
-      Date.now() - slot.lastCheckpointAt >= checkpoint.intervalMs || slot.recordsSinceCheckpoint >= checkpoint.records;
+      Date.now() - slot.lastCheckpointAt >= checkpoint.intervalMs ||
+      slot.recordsSinceCheckpoint >= checkpoint.records;
     if (!due || slot.saving || slot.recordsSinceCheckpoint === 0) return;
     const offset = slot.state.applied;
     const bytes = encodeCheckpoint(slot.state.snapshot());
@@ -282,7 +313,8 @@ export class StateStage {
           partition,
           keys,
           buffered,
-          watermarkLagSeconds: newest === undefined || wm === undefined ? undefined : Math.max(0, newest - wm) / 1000,
+          watermarkLagSeconds:
+            newest === undefined || wm === undefined ? undefined : Math.max(0, newest - wm) / 1000,
           checkpointAgeSeconds: (now - slot.lastCheckpointAt) / 1000,
         };
       }),

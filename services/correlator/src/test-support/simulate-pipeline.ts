@@ -80,7 +80,13 @@ export function simulatePipeline(
         const value = Buffer.from(JSON.stringify(event));
         for (const copy of routed.copies) {
           logs[bucket(copy.key, logs.length)]?.push({
-            record: { kind: 'event', family: copy.family, upstream: u, upstreamOffset: BigInt(offset), value },
+            record: {
+              kind: 'event',
+              family: copy.family,
+              upstream: u,
+              upstreamOffset: BigInt(offset),
+              value,
+            },
             value,
           });
         }
@@ -102,7 +108,7 @@ export function simulatePipeline(
   for (const log of logs) {
     let state = new PartitionState(families, stateOptions, { offset: 0n });
     let checkpoint = { offset: 0n, bytes: encodeCheckpoint(state.snapshot()) };
-    for (let i = 0; i < log.length; ) {
+    for (let i = 0; i < log.length;) {
       const entry = log[i];
       if (entry === undefined) break;
       const out = emptyOutput();
@@ -112,7 +118,8 @@ export function simulatePipeline(
       duplicatesDropped += out.duplicates;
       late += out.late.length;
       i++;
-      if (rng.next() < 0.02) checkpoint = { offset: state.applied, bytes: encodeCheckpoint(state.snapshot()) };
+      if (rng.next() < 0.02)
+        checkpoint = { offset: state.applied, bytes: encodeCheckpoint(state.snapshot()) };
       if (rng.next() < options.crashChance) {
         restores++;
         const snapshot = decodeCheckpoint(CHECKPOINT_VERSION, checkpoint.bytes);

@@ -53,7 +53,10 @@ export function demoLog(): TimedLine[] {
 }
 
 /** A generated mix of host and network lines with attack scenarios, in event-time order. */
-export function mixedLog(lines: number, options: { seed?: number; gapMs?: number; attackShare?: number } = {}): TimedLine[] {
+export function mixedLog(
+  lines: number,
+  options: { seed?: number; gapMs?: number; attackShare?: number } = {},
+): TimedLine[] {
   return [
     ...generateMixedLog({
       lines,

@@ -22,7 +22,8 @@ export class UpstreamProgress {
   constructor(private readonly idleAfterMs: number) {}
 
   assign(partitions: readonly number[], now: number): void {
-    for (const p of partitions) this.owned.set(p, { newest: null, lastActivity: now, caughtUp: false, inFlight: false });
+    for (const p of partitions)
+      this.owned.set(p, { newest: null, lastActivity: now, caughtUp: false, inFlight: false });
   }
 
   revoke(partitions: readonly number[]): void {
@@ -43,7 +44,8 @@ export class UpstreamProgress {
     const progress = this.owned.get(partition);
     if (progress === undefined) return;
     progress.inFlight = false;
-    if (newest !== undefined && (progress.newest === null || newest > progress.newest)) progress.newest = newest;
+    if (newest !== undefined && (progress.newest === null || newest > progress.newest))
+      progress.newest = newest;
     progress.lastActivity = now;
     progress.caughtUp = lagAfter <= 0;
   }

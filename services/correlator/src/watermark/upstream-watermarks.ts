@@ -26,7 +26,12 @@ export class UpstreamWatermarks {
     this.partitions = marker.partitions;
     for (const up of marker.upstreams) {
       const known = this.marks.get(up.partition);
-      const ts = known?.ts === null || known === undefined ? up.ts : up.ts === null ? known.ts : Math.max(known.ts, up.ts);
+      const ts =
+        known?.ts === null || known === undefined
+          ? up.ts
+          : up.ts === null
+            ? known.ts
+            : Math.max(known.ts, up.ts);
       this.marks.set(up.partition, { ts, idle: up.idle });
     }
   }
@@ -54,7 +59,8 @@ export class UpstreamWatermarks {
   /** Newest event time any upstream partition reported (for the watermark-lag metric). */
   get newest(): number | undefined {
     let max: number | undefined;
-    for (const mark of this.marks.values()) if (mark.ts !== null && (max === undefined || mark.ts > max)) max = mark.ts;
+    for (const mark of this.marks.values())
+      if (mark.ts !== null && (max === undefined || mark.ts > max)) max = mark.ts;
     return max;
   }
 

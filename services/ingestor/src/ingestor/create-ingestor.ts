@@ -3,23 +3,14 @@
  * batch into events and dead letters (`processBatch`), produces them, and lets the consumer commit
  * the batch only after the produce is acknowledged — at-least-once, nothing lost on a crash.
  */
-import { performance } from 'node:perf_hooks';
-import { createLogger, isRetriable, retry, type Logger } from '@vigil/core';
-import {
-  createAdmin,
-  createConsumer,
-  createKafkaClient,
-  createProducer,
-  type BatchHandler,
-  type Kafka,
-  type TopicBatch,
-} from '@vigil/kafka';
-import { RAW_ROLES, type IngestorConfig, type RawRole } from '../config/ingestor-config.js';
+import { createLogger, retry, type Logger } from '@vigil/core';
+import { createAdmin, createConsumer, createKafkaClient, createProducer, type Kafka } from '@vigil/kafka';
+import { RAW_ROLES, type IngestorConfig } from '../config/ingestor-config.js';
 import type { HealthProbe } from '../http/health-routes.js';
 import { startHttpServer, type HttpServerHandle } from '../http/start-http-server.js';
 import { IngestorMetrics } from '../metrics/ingestor-metrics.js';
-import { processBatch } from '../pipeline/process-batch.js';
 import { StreamParsers } from '../pipeline/stream-parsers.js';
+import { createBatchHandler } from './batch-handler.js';
 import type { EventSink } from './event-sink.js';
 
 export interface IngestorDeps {
@@ -44,8 +35,6 @@ export interface Ingestor {
   readonly httpPort: number | undefined;
 }
 
-const PRODUCE_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: 30_000 } as const;
-
 export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}): Ingestor {
   const logger = deps.logger ?? createLogger({ name: 'vigil-ingestor', level: config.logLevel });
   const kafka = deps.kafka ?? createKafkaClient(config.kafka, { logger });
@@ -60,43 +49,7 @@ export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}):
   });
   const sink: EventSink = deps.wrapSink === undefined ? producer : deps.wrapSink(producer);
   const parsers = new StreamParsers(config.parser);
-  const roleOf = new Map<string, RawRole>(RAW_ROLES.map((role) => [config.topics.raw[role], role]));
-
-  const handler: BatchHandler = async (batch, context) => {
-    const started = performance.now();
-    const role = roleOf.get(batch.topic) ?? 'host';
-    const { events, deadLetters, stats } = processBatch(
-      { topic: batch.topic, partition: batch.partition, role, messages: batch.messages },
-      parsers.get(batch.topic, batch.partition),
-      { deadLetterMaxBytes: config.deadLetterMaxBytes },
-    );
-    const out: TopicBatch[] = [];
-    if (events.length > 0) out.push({ topic: config.topics.events, messages: events });
-    if (deadLetters.length > 0) out.push({ topic: config.topics.deadLetter, messages: deadLetters });
-    // Retried here rather than by the consumer so the batch is parsed once: a retry re-sends the very
-    // same records (the stream parser's state has moved on). Aborted on stop or rebalance: then the
-    // batch stays uncommitted and is delivered again.
-    await retry(() => sink.sendMany(out), {
-      ...PRODUCE_RETRY,
-      signal: context.signal,
-      shouldRetry: (error) => isRetriable(error),
-      onRetry: (error, attempt, delayMs) => {
-        metrics.produceRetry((error as { code?: string }).code ?? 'unknown');
-        logger.warn(
-          { err: error, attempt, delayMs, topic: batch.topic, partition: batch.partition },
-          'produce failed; retrying',
-        );
-      },
-    });
-    const lag = Number(BigInt(batch.highWatermark) - BigInt(batch.lastOffset) - 1n);
-    metrics.recordBatch(
-      batch.topic,
-      batch.partition,
-      stats,
-      (performance.now() - started) / 1000,
-      Math.max(0, lag),
-    );
-  };
+  const handler = createBatchHandler({ config, sink, parsers, metrics, logger });
 
   const consumer = createConsumer(kafka, {
     groupId: config.groupId,

@@ -25,3 +25,13 @@ export function emptyStats(): BatchStats {
 export function countInto(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
+
+/** Adds `from` into `into` (a batch handled in slices is counted as one batch). */
+export function mergeStats(into: BatchStats, from: BatchStats): void {
+  into.lines += from.lines;
+  into.events += from.events;
+  into.linesWithoutEvents += from.linesWithoutEvents;
+  into.truncated += from.truncated;
+  for (const [dataset, count] of from.eventsByDataset) countInto(into.eventsByDataset, dataset, count);
+  for (const [code, count] of from.deadLettersByCode) countInto(into.deadLettersByCode, code, count);
+}
