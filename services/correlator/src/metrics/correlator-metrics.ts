@@ -32,6 +32,7 @@ export class CorrelatorMetrics {
   readonly checkpoints: Counter<'result'>;
   readonly checkpointBytes: Histogram;
   readonly restores: Counter<'source'>;
+  readonly resizes: Counter;
   readonly reloads: Counter<'result'>;
   readonly batchSeconds: Histogram<'stage'>;
   private readonly keys: Gauge<'partition'>;
@@ -87,6 +88,10 @@ export class CorrelatorMetrics {
     this.restores = counter('restores_total', 'Stage-2 partitions started, by source of their state', [
       'source',
     ]);
+    this.resizes = counter(
+      'repartition_resizes_detected_total',
+      'Checkpoints restored after the repartition topic changed its partition count (keys moved)',
+    );
     this.reloads = counter('rule_reloads_total', 'Rule reloads, by result', ['result']);
     this.batchSeconds = new Histogram({
       name: 'vigil_correlator_batch_duration_seconds',

@@ -12,6 +12,8 @@ export interface PartitionStateOptions {
   readonly maxKeys?: number;
   readonly maxEvidence?: number;
   readonly newTermsLearning?: boolean;
+  /** Partitions of the repartition topic, recorded in snapshots to detect a resize. */
+  readonly partitions?: number;
 }
 
 export interface LateCopy {
@@ -137,6 +139,7 @@ export class PartitionState {
   snapshot(): PartitionSnapshot {
     return {
       format: PARTITION_SNAPSHOT_FORMAT,
+      ...(this.options.partitions === undefined ? {} : { partitions: this.options.partitions }),
       watermark: this.watermark ?? null,
       upstreams: this.watermarks.snapshot(),
       dedup: [...this.lastUpstream].map(([key, offset]) => [key, offset.toString()] as const),

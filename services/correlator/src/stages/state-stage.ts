@@ -150,7 +150,8 @@ export class StateStage {
   private async restore(partition: number, lows?: ReadonlyMap<number, bigint>): Promise<void> {
     const { config, checkpointer, logger, metrics } = this.deps;
     const checkpoint = await checkpointer.load(partition);
-    const low = (lows ?? (await this.lowOffsets())).get(partition) ?? 0n;
+    lows ??= await this.lowOffsets();
+    const low = lows.get(partition) ?? 0n;
     let offset = checkpoint?.offset ?? low;
     if (offset < low) {
       // Retention removed records the checkpoint needs: the state misses them (alerts may be lost).
@@ -160,10 +161,24 @@ export class StateStage {
       );
       offset = low;
     }
-    const state = new PartitionState(this.deps.families(), this.stateOptions(), {
-      offset,
-      ...(checkpoint === undefined ? {} : { snapshot: checkpoint.snapshot }),
-    });
+    const partitions = lows.size;
+    const saved = checkpoint?.snapshot.partitions;
+    if (saved !== undefined && saved !== partitions) {
+      // Keys hash to other partitions now: state here misses their new events (see the README, resizing).
+      metrics.resizes.inc();
+      logger.error(
+        { partition, saved, partitions },
+        'the repartition topic was resized since this checkpoint: keys moved',
+      );
+    }
+    const state = new PartitionState(
+      this.deps.families(),
+      { ...this.stateOptions(), partitions },
+      {
+        offset,
+        ...(checkpoint === undefined ? {} : { snapshot: checkpoint.snapshot }),
+      },
+    );
     this.slots.set(partition, {
       state,
       lastCheckpointAt: checkpoint?.savedAt.getTime() ?? Date.now(),
