@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { LineSplitter } from '../line-splitter/line-splitter.js';
 
@@ -96,7 +97,7 @@ export async function* followFile(
   }
 }
 
-async function statIfExists(path: string): Promise<Awaited<ReturnType<typeof stat>> | undefined> {
+async function statIfExists(path: string): Promise<Stats | undefined> {
   try {
     return await stat(path);
   } catch (error) {
