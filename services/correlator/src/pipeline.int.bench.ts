@@ -2,8 +2,10 @@
  * The streaming pipeline on the local stack (ingestor → correlator → indexer, in this process):
  *   node --import tsx services/correlator/src/pipeline.int.bench.ts [backlogLines] [linesPerSecond] [seconds] [latenessMs]
  *
+ * 0. Correlator alone: `backlogLines` parsed events put on its events topic at once; how long until
+ *    stage 2 has applied every copy stage 1 made.
  * 1. Throughput: `backlogLines` generated log lines put on the raw topic at once; how long until
- *    every event is searchable in Elasticsearch, and until the correlator has applied them all.
+ *    every event is searchable in Elasticsearch (and until the correlator's stage 1 routed them all).
  * 2. Latency: lines produced in real time (event time = now) at `linesPerSecond` for `seconds`;
  *    for every alert, from the produce of its newest evidence line to the alert on the alerts topic
  *    (its record timestamp) and to the alert being searchable in Elasticsearch (polled every 250 ms).
@@ -15,6 +17,15 @@ import { createTestKafka } from '@vigil/kafka/testing';
 import { generateMixedLog } from '@vigil/loggen';
 import { createLineParser } from '@vigil/parsers';
 import { uniqueName, waitFor } from '@vigil/testing';
+import { loadCorrelatorConfig } from './config/load-correlator-config.js';
+import { createCorrelator, type Correlator } from './correlator/create-correlator.js';
+import {
+  correlatorTestEnv,
+  createTopics,
+  deleteTopics,
+  produceEvents,
+} from './testing/correlator-test-kit.js';
+import { parseLines, REPO_ROOT } from './testing/fixture-logs.js';
 import { produceLines, startPipeline, type Pipeline } from './testing/pipeline-kit.js';
 
 const backlog = Number(process.argv[2] ?? 40_000);
@@ -38,6 +49,54 @@ const percentile = (sorted: readonly number[], p: number): number =>
 
 async function count(index: string): Promise<number> {
   return (await elastic.count({ index, ignore_unavailable: true, allow_no_indices: true })).count;
+}
+
+/** A counter of the correlator's metrics (summed over labels). */
+async function metric(correlator: Correlator, name: string): Promise<number> {
+  const body = await correlator.metrics.exposition();
+  return [...body.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)`, 'gm'))].reduce(
+    (sum, m) => sum + Number(m[1]),
+    0,
+  );
+}
+
+async function correlatorAlone(): Promise<Record<string, number>> {
+  const config = loadCorrelatorConfig(correlatorTestEnv('bench-correlator', settings), REPO_ROOT);
+  const topics = Object.values(config.topics);
+  await createTopics(kafka, topics, 6);
+  const events = parseLines(
+    [...generateMixedLog({ lines: backlog, seed: 11, gapMs: 50, attackShare: 0.1 })].map((l) => l.line),
+  );
+  await produceEvents(kafka, config.topics.events, events);
+  const correlator = createCorrelator(config);
+  await correlator.start();
+  const started = performance.now();
+  try {
+    let routedAt = 0;
+    await waitFor(
+      async () => {
+        if (
+          routedAt === 0 &&
+          (await metric(correlator, 'vigil_correlator_events_routed_total')) >= events.length
+        )
+          routedAt = performance.now();
+        if (routedAt === 0) return false;
+        const copies = await metric(correlator, 'vigil_correlator_copies_total');
+        return (await metric(correlator, 'vigil_correlator_events_applied_total')) >= copies;
+      },
+      { timeoutMs: 1_800_000, intervalMs: 250, description: 'every copy applied' },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      correlator_events: events.length,
+      correlator_copies: await metric(correlator, 'vigil_correlator_copies_total'),
+      correlator_s: Math.round(seconds * 10) / 10,
+      correlator_events_per_s: Math.round(events.length / seconds),
+    };
+  } finally {
+    await correlator.stop();
+    await deleteTopics(kafka, topics);
+  }
 }
 
 async function throughput(): Promise<Record<string, number>> {
@@ -197,9 +256,10 @@ async function latency(): Promise<Record<string, number>> {
 }
 
 async function main(): Promise<void> {
+  const c = await correlatorAlone();
   const t = await throughput();
   const l = await latency();
-  const result = { bench: 'pipeline.int', date: new Date().toISOString(), ...t, ...l };
+  const result = { bench: 'pipeline.int', date: new Date().toISOString(), ...c, ...t, ...l };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.stdout.write(
     [

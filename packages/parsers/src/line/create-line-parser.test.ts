@@ -112,3 +112,29 @@ describe('createLineParser', () => {
     }
   });
 });
+
+describe('event ids of identical lines', () => {
+  const line = '198.51.100.77 - - [27/Nov/2026:08:00:01 +0000] "POST /login HTTP/1.1" 429 162 "-" "curl/8"';
+
+  it('gives byte-identical lines in one stream distinct, reproducible ids', () => {
+    const ids = (): string[] => {
+      const parser = createLineParser();
+      return [line, line, line].map((l) => {
+        const outcome = parser.parse(l);
+        if (!outcome.ok) throw new Error(outcome.reason);
+        return outcome.events[0]!.event.id;
+      });
+    };
+    const first = ids();
+    expect(new Set(first).size).toBe(3);
+    expect(ids()).toEqual(first);
+    // The first copy keeps the id a lone line would have.
+    const lone = createLineParser().parse(line);
+    expect(lone.ok && lone.events[0]!.event.id).toBe(first[0]);
+  });
+
+  it('dead-letters a Zeek TSV line before its header with the right code', () => {
+    const outcome = createLineParser().parse('1300475167.096535\tCmES5u32sYpV7JYN\t141.142.220.202\t5353');
+    expect(outcome).toMatchObject({ ok: false, code: 'zeek_without_header' });
+  });
+});

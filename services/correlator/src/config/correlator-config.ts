@@ -36,6 +36,8 @@ export interface CorrelatorConfig {
   readonly checkpoint: { readonly intervalMs: number; readonly records: number; readonly ttlMs: number };
   readonly engine: { readonly maxKeys: number; readonly maxEvidence: number };
   readonly consumer: {
+    /** Where a new stage-1 group starts on the events topic (stage 2 always starts from its checkpoints). */
+    readonly fromBeginning: boolean;
     readonly partitionsConcurrently: number;
     readonly maxBytesPerPartition: number;
     readonly maxWaitMs: number;

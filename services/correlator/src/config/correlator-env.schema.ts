@@ -44,6 +44,8 @@ export const correlatorEnvSchema = z.object({
   VIGIL_CORRELATOR_CHECKPOINT_TTL_MS: env.int(14 * 86_400_000, 0),
   VIGIL_CORRELATOR_MAX_KEYS: env.int(1_000_000, 1),
   VIGIL_CORRELATOR_MAX_EVIDENCE: env.int(100, 1),
+  /** Where a new stage-1 group starts on the events topic: its start (true) or its end. */
+  VIGIL_CORRELATOR_FROM_BEGINNING: env.bool(true),
   VIGIL_CORRELATOR_PARTITIONS_CONCURRENTLY: env.int(3, 1),
   VIGIL_CORRELATOR_MAX_BYTES_PER_PARTITION: env.int(1_048_576, 1024),
   VIGIL_CORRELATOR_MAX_WAIT_MS: env.int(200, 0),

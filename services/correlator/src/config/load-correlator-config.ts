@@ -63,6 +63,7 @@ export function loadCorrelatorConfig(
     },
     engine: { maxKeys: vars.VIGIL_CORRELATOR_MAX_KEYS, maxEvidence: vars.VIGIL_CORRELATOR_MAX_EVIDENCE },
     consumer: {
+      fromBeginning: vars.VIGIL_CORRELATOR_FROM_BEGINNING,
       partitionsConcurrently: vars.VIGIL_CORRELATOR_PARTITIONS_CONCURRENTLY,
       maxBytesPerPartition: vars.VIGIL_CORRELATOR_MAX_BYTES_PER_PARTITION,
       maxWaitMs: vars.VIGIL_CORRELATOR_MAX_WAIT_MS,

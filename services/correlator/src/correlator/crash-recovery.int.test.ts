@@ -6,6 +6,7 @@ import type { Kafka } from '@vigil/kafka';
 import { createTestKafka, testLogger } from '@vigil/kafka/testing';
 import { createPrng } from '@vigil/loggen';
 import { stackEndpoints, waitFor } from '@vigil/testing';
+import { computeFamilies } from '../families/compute-families.js';
 import { replayAlertIds } from '../test-support/replay-alert-ids.js';
 import { spawnCorrelator, type ChildCorrelator } from '../testing/child-correlator.js';
 import {
@@ -116,4 +117,57 @@ describe('correlator crashes (SIGKILL, Kafka, Redis, Elasticsearch)', () => {
     expect(new Set(emitted).size).toBe(expected.length);
     await alertsTopic.stop();
   }, 240_000);
+
+  it('rebuilds state from the start of the repartition topic when no checkpoint exists, whatever the group committed', async () => {
+    const noCheckpoints = correlatorTestEnv('no-checkpoint', {
+      VIGIL_LOG_LEVEL: 'info',
+      VIGIL_CORRELATOR_CHECKPOINT_INTERVAL_MS: '3600000',
+      VIGIL_CORRELATOR_CHECKPOINT_RECORDS: '1000000000',
+    });
+    const topics = Object.entries(noCheckpoints)
+      .filter(([name]) => name.endsWith('_TOPIC'))
+      .map(([, topic]) => topic);
+    topicNames.push(...topics);
+    await createTopics(kafka, topics, 6);
+    const events = parseLines(mixedLog(1_500).map((line) => line.line));
+    const ruleSet = (await loadRulePack([], REPO_ROOT)).result.ruleSet;
+    const expected = replayAlertIds(ruleSet, events);
+    const stateless = new Set(computeFamilies(ruleSet).stateless.map((rule) => rule.meta.id));
+    await produceEvents(kafka, noCheckpoints['VIGIL_CORRELATOR_EVENTS_TOPIC'] ?? '', events);
+    const alerts = await collect(kafka, noCheckpoints['VIGIL_CORRELATOR_ALERTS_TOPIC'] ?? '');
+    const ids = (): string[] => alerts.values.map((value) => (JSON.parse(value) as { id: string }).id);
+
+    const first = spawnCorrelator(noCheckpoints);
+    children.push(first);
+    await waitFor(() => new Set(ids()).size === expected.length, {
+      timeoutMs: 60_000,
+      description: 'all alerts once',
+    });
+    // Let the groups commit, then crash: stage 2's group has committed offsets, Redis has nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await first.kill('SIGKILL');
+    const emittedBefore = ids().length;
+
+    const second = spawnCorrelator(noCheckpoints);
+    children.push(second);
+    // The replay from offset 0 re-emits every stage-2 alert: only a seek to the start makes it.
+    const stage2 = new Set(
+      alerts.values
+        .map((value) => JSON.parse(value) as { id: string; rule: { id: string } })
+        .filter((alert) => !stateless.has(alert.rule.id))
+        .map((alert) => alert.id),
+    );
+    expect(stage2.size).toBeGreaterThan(10);
+    await waitFor(
+      () => {
+        const again = ids().slice(emittedBefore);
+        return [...stage2].every((id) => again.includes(id));
+      },
+      { timeoutMs: 90_000, description: 're-emitted stage-2 alerts' },
+    );
+    expect(new Set(ids())).toEqual(new Set(expected));
+    const restored = second.logs.filter((entry) => entry['msg'] === 'stage-2 partition restored');
+    expect(restored.map((entry) => [entry['source'], entry['offset']])).toContainEqual(['empty', '0']);
+    await alerts.stop();
+  }, 180_000);
 });

@@ -63,6 +63,7 @@ export class RouterStage {
       topics: [config.topics.events],
       handler: this.handler,
       logger: deps.logger.child({ component: 'router-consumer' }),
+      fromBeginning: config.consumer.fromBeginning,
       partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
       maxBytesPerPartition: config.consumer.maxBytesPerPartition,
       maxWaitTimeMs: config.consumer.maxWaitMs,
