@@ -14,7 +14,10 @@ const N = Number(process.argv[2] ?? 1_000_000);
 const lines = [...generateMixedLog({ seed: 42, lines: N, attackShare: 0.02 })].map((g) => g.line);
 const pack = await loadRulePack([], process.cwd());
 
-function time(label: string, run: () => number): { label: string; seconds: number; linesPerSecond: number; result: number } {
+function time(
+  label: string,
+  run: () => number,
+): { label: string; seconds: number; linesPerSecond: number; result: number } {
   (globalThis as { gc?: () => void }).gc?.();
   const start = process.hrtime.bigint();
   const result = run();
@@ -43,7 +46,8 @@ const endToEnd = time('parse → starter pack → alerts', () => {
   for (const line of lines) {
     const outcome = parser.parse(line);
     if (!outcome.ok) continue;
-    for (const event of outcome.events) for (const out of engine.push(event)) if (out.kind === 'alert') alerts++;
+    for (const event of outcome.events)
+      for (const out of engine.push(event)) if (out.kind === 'alert') alerts++;
   }
   for (const out of engine.flush()) if (out.kind === 'alert') alerts++;
   return alerts;
