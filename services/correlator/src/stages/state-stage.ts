@@ -57,8 +57,8 @@ export class StateStage {
   readonly groupId: string;
   private readonly seeker: ConsumerSeeker;
   private readonly slots = new Map<number, Slot>();
-  /** Partitions whose restore waits for Redis, with the function resuming their fetching. */
-  private readonly pending = new Map<number, (() => void) | undefined>();
+  /** Partitions whose restore waits for Redis (paused once a batch of theirs shows up). */
+  private readonly pending = new Set<number>();
   private readonly ruleErrorLog: RateLimitedLog;
   private timer: NodeJS.Timeout | undefined;
   private restoring = false;
@@ -124,7 +124,7 @@ export class StateStage {
           { err: error, partition },
           'cannot load checkpoint yet; partition waits for redis',
         );
-        this.pending.set(partition, undefined);
+        this.pending.add(partition);
       }
     }
   }
@@ -209,8 +209,8 @@ export class StateStage {
     const partition = batch.partition;
     const slot = this.slots.get(partition);
     if (slot === undefined) {
-      if (this.pending.has(partition) && this.pending.get(partition) === undefined)
-        this.pending.set(partition, context.pause());
+      // Synchronous with the check: a restore finishing later resumes it (see housekeeping).
+      if (this.pending.has(partition)) this.consumer.pause([{ topic: batch.topic, partition }]);
       return;
     }
     const first = batch.messages[0];
@@ -234,7 +234,7 @@ export class StateStage {
     } catch (error) {
       // The state moved past records whose outputs were not sent: rebuild it from the checkpoint.
       this.slots.delete(partition);
-      this.pending.set(partition, undefined);
+      this.pending.add(partition);
       throw error;
     }
     this.count(out);
@@ -337,10 +337,10 @@ export class StateStage {
     if (this.pending.size === 0 || this.restoring) return;
     this.restoring = true;
     try {
-      for (const [partition, resume] of [...this.pending]) {
+      for (const partition of [...this.pending]) {
         await this.restore(partition);
         this.pending.delete(partition);
-        resume?.();
+        this.consumer.resume([{ topic: this.deps.config.topics.repartition, partition }]);
       }
     } catch (error) {
       this.deps.logger.debug({ err: error }, 'restore still failing');
