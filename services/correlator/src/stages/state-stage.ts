@@ -10,8 +10,6 @@ import {
   createConsumer,
   type BatchHandler,
   type Kafka,
-  type OutgoingMessage,
-  type TopicBatch,
   type TopicPartition,
   type VigilAdmin,
   type VigilConsumer,
@@ -24,8 +22,8 @@ import type { RuleFamily } from '../families/rule-family.js';
 import { ConsumerSeeker } from '../kafka/consumer-seeker.js';
 import type { CorrelatorMetrics } from '../metrics/correlator-metrics.js';
 import { emptyOutput, PartitionState, type PartitionOutput } from '../partition/partition-state.js';
-import { alertRecord, deadLetterRecord, lateRecord } from '../records/output-records.js';
 import { decodeRepartitionRecord } from '../routing/repartition-record.js';
+import { countOutputs, outputBatches } from './partition-outputs.js';
 import { RateLimitedLog } from './rate-limited-log.js';
 
 export interface StateStageDeps {
@@ -237,7 +235,7 @@ export class StateStage {
       this.pending.add(partition);
       throw error;
     }
-    this.count(out);
+    countOutputs(out, this.deps.metrics, this.ruleErrorLog);
     slot.recordsSinceCheckpoint += applied;
     this.deps.metrics.batchSeconds.observe({ stage: 'state' }, (performance.now() - started) / 1000);
     this.maybeCheckpoint(partition, slot);
@@ -249,26 +247,7 @@ export class StateStage {
     partition: number,
     signal: AbortSignal,
   ): Promise<void> {
-    const { config } = this.deps;
-    const now = Date.now();
-    const batches: TopicBatch[] = [];
-    if (out.alerts.length > 0)
-      batches.push({ topic: config.topics.alerts, messages: out.alerts.map(alertRecord) });
-    if (out.late.length > 0) {
-      batches.push({ topic: config.topics.late, messages: out.late.map((late) => lateRecord(late, now)) });
-    }
-    if (out.invalid.length > 0) {
-      const dead: OutgoingMessage[] = out.invalid.map((invalid) =>
-        deadLetterRecord({
-          code: 'invalid_copy',
-          reason: invalid.reason,
-          ...(invalid.offset < 0n ? {} : { origin: { topic, partition, offset: invalid.offset.toString() } }),
-          original: invalid.value,
-          now,
-        }),
-      );
-      batches.push({ topic: config.topics.deadLetter, messages: dead });
-    }
+    const batches = outputBatches(out, this.deps.config.topics, { topic, partition }, Date.now());
     if (batches.length === 0) return;
     await retry(() => this.deps.producer.sendMany(batches), {
       ...PRODUCE_RETRY,
@@ -277,20 +256,6 @@ export class StateStage {
       onRetry: (error, attempt, delayMs) =>
         this.deps.logger.warn({ err: error, attempt, delayMs, partition }, 'produce failed; retrying'),
     });
-  }
-
-  private count(out: PartitionOutput): void {
-    const { metrics } = this.deps;
-    metrics.eventsApplied.inc(out.events);
-    if (out.alerts.length > 0) metrics.alerts.inc({ stage: 'state' }, out.alerts.length);
-    if (out.late.length > 0) metrics.late.inc(out.late.length);
-    if (out.duplicates > 0) metrics.duplicates.inc(out.duplicates);
-    if (out.unknownFamily > 0) metrics.unknownFamily.inc(out.unknownFamily);
-    if (out.invalid.length > 0) metrics.deadLetters.inc({ code: 'invalid_copy' }, out.invalid.length);
-    for (const error of out.ruleErrors) {
-      metrics.ruleErrors.inc({ rule_id: error.ruleId });
-      this.ruleErrorLog.warn(error.ruleId, { ...error }, 'rule threw');
-    }
   }
 
   /** Snapshots now (synchronously, so state and offset agree) and saves in the background. */
@@ -339,6 +304,11 @@ export class StateStage {
     try {
       for (const partition of [...this.pending]) {
         await this.restore(partition);
+        if (!this.pending.has(partition)) {
+          // Revoked while restoring: not ours to hold.
+          this.slots.delete(partition);
+          continue;
+        }
         this.pending.delete(partition);
         this.consumer.resume([{ topic: this.deps.config.topics.repartition, partition }]);
       }

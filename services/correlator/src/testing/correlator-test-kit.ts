@@ -36,6 +36,8 @@ export function correlatorTestEnv(
     VIGIL_CORRELATOR_MARKER_INTERVAL_MS: '250',
     VIGIL_CORRELATOR_IDLE_AFTER_MS: '2000',
     VIGIL_CORRELATOR_CHECKPOINT_INTERVAL_MS: '500',
+    // Test checkpoints clean themselves up.
+    VIGIL_CORRELATOR_CHECKPOINT_TTL_MS: '3600000',
     VIGIL_CORRELATOR_MAX_WAIT_MS: '100',
     // The broker's minimum: a killed member's partitions move on after 6 s, not 30.
     VIGIL_CORRELATOR_SESSION_TIMEOUT_MS: '6000',
