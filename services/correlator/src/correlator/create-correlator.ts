@@ -8,8 +8,8 @@ import { createAdmin, createKafkaClient, createProducer, type Kafka } from '@vig
 import { createRedisConnection, type RedisConnection } from '@vigil/redis';
 import { Checkpointer } from '../checkpoint/checkpointer.js';
 import type { CorrelatorConfig } from '../config/correlator-config.js';
-import type { HealthProbe } from '../http/health-routes.js';
-import { startHttpServer, type HttpServerHandle } from '../http/start-http-server.js';
+import type { HealthProbe } from '@vigil/service-http';
+import { startHttpServer, type HttpServerHandle } from '@vigil/service-http';
 import { CorrelatorMetrics } from '../metrics/correlator-metrics.js';
 import { RuleSource, type LoadedRules } from '../rules/rule-source.js';
 import { RouterStage } from '../stages/router-stage.js';

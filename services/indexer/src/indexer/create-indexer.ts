@@ -27,8 +27,8 @@ import {
 import type { DeadLetter } from '@vigil/schema';
 import type { IndexerConfig } from '../config/indexer-config.js';
 import { toBulkDocument, type DocumentKind } from '../documents/to-bulk-document.js';
-import type { HealthProbe } from '../http/health-routes.js';
-import { startHttpServer, type HttpServerHandle } from '../http/start-http-server.js';
+import type { HealthProbe } from '@vigil/service-http';
+import { startHttpServer, type HttpServerHandle } from '@vigil/service-http';
 import { IndexerMetrics } from '../metrics/indexer-metrics.js';
 import { RetentionSweeper } from '../retention/retention-sweeper.js';
 

@@ -6,8 +6,8 @@
 import { createLogger, retry, type Logger } from '@vigil/core';
 import { createAdmin, createConsumer, createKafkaClient, createProducer, type Kafka } from '@vigil/kafka';
 import { RAW_ROLES, type IngestorConfig } from '../config/ingestor-config.js';
-import type { HealthProbe } from '../http/health-routes.js';
-import { startHttpServer, type HttpServerHandle } from '../http/start-http-server.js';
+import type { HealthProbe } from '@vigil/service-http';
+import { startHttpServer, type HttpServerHandle } from '@vigil/service-http';
 import { IngestorMetrics } from '../metrics/ingestor-metrics.js';
 import { StreamParsers } from '../pipeline/stream-parsers.js';
 import { createBatchHandler } from './batch-handler.js';

@@ -6,9 +6,9 @@ export interface HttpAnswer {
 }
 
 export interface HealthProbe {
-  /** The process works: false once the consumer failed for good (a restart is the fix). */
+  /** The process works: false once it failed for good (a restart is the fix). */
   live(): boolean;
-  /** Consumer joined with partitions, producer connected. */
+  /** Ready to do its work: e.g. consumers joined, producer connected, templates installed. */
   ready(): boolean;
   /** Why it is not ready/live, for people reading the probe. */
   detail(): Record<string, unknown>;

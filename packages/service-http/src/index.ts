@@ -1,0 +1,2 @@
+export { answer, type HealthProbe, type HttpAnswer } from './health-routes.js';
+export { startHttpServer, type HttpServerHandle } from './start-http-server.js';
