@@ -95,10 +95,21 @@ export class VigilConsumer extends EventEmitter<ConsumerEvents> {
   async start(): Promise<void> {
     try {
       await this.consumer.connect();
-      await this.consumer.subscribe({
-        topics: [...this.options.topics],
-        fromBeginning: this.options.fromBeginning ?? true,
-      });
+      // Right after a topic is created the broker may not host its partitions yet ("does not host
+      // this topic-partition", retriable): try again for a few seconds instead of failing the start.
+      await retry(
+        async () => {
+          try {
+            await this.consumer.subscribe({
+              topics: [...this.options.topics],
+              fromBeginning: this.options.fromBeginning ?? true,
+            });
+          } catch (error) {
+            throw toKafkaError(error, `subscribing ${this.options.groupId}`);
+          }
+        },
+        { retries: 8, initialDelayMs: 100, maxDelayMs: 2_000 },
+      );
       await this.consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
