@@ -10,6 +10,7 @@ import { redactRedisConfig } from '@vigil/redis';
 import { loadCorrelatorConfig } from './config/load-correlator-config.js';
 import { createCorrelator } from './correlator/create-correlator.js';
 import { CorrelatorMetrics } from './metrics/correlator-metrics.js';
+import { gracefulShutdown } from '@vigil/service-http';
 
 let config;
 try {
@@ -24,35 +25,7 @@ const correlator = createCorrelator(config, {
   logger,
   metrics: new CorrelatorMetrics({ defaultMetrics: true }),
 });
-const shutdownTimeoutMs = config.shutdownTimeoutMs;
-let stopping = false;
-
-function stop(why: string, exitCode: number): void {
-  if (stopping) {
-    logger.warn({ why }, 'second stop request: exiting now');
-    process.exit(1);
-  }
-  stopping = true;
-  logger.info({ why }, 'stopping');
-  const timer = setTimeout(() => {
-    logger.error({ shutdownTimeoutMs }, 'graceful shutdown timed out: exiting');
-    process.exit(1);
-  }, shutdownTimeoutMs);
-  timer.unref();
-  correlator.stop().then(
-    () => process.exit(exitCode),
-    (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    },
-  );
-}
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(signal, 0));
-process.on('unhandledRejection', (error) => {
-  logger.fatal({ err: error }, 'unhandled rejection');
-  process.exit(1);
-});
+const stop = gracefulShutdown({ logger, stop: () => correlator.stop(), timeoutMs: config.shutdownTimeoutMs });
 
 logger.info(
   { kafka: redactKafkaConfig(config.kafka), redis: redactRedisConfig(config.redis), group: config.groupId },

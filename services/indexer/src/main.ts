@@ -10,6 +10,7 @@ import { redactElasticConfig } from '@vigil/elastic';
 import { loadIndexerConfig } from './config/load-indexer-config.js';
 import { createIndexer } from './indexer/create-indexer.js';
 import { IndexerMetrics } from './metrics/indexer-metrics.js';
+import { gracefulShutdown } from '@vigil/service-http';
 
 let config;
 try {
@@ -21,35 +22,7 @@ try {
 
 const logger = createLogger({ name: 'vigil-indexer', level: config.logLevel });
 const indexer = createIndexer(config, { logger, metrics: new IndexerMetrics({ defaultMetrics: true }) });
-const shutdownTimeoutMs = config.shutdownTimeoutMs;
-let stopping = false;
-
-function stop(why: string, exitCode: number): void {
-  if (stopping) {
-    logger.warn({ why }, 'second stop request: exiting now');
-    process.exit(1);
-  }
-  stopping = true;
-  logger.info({ why }, 'stopping');
-  const timer = setTimeout(() => {
-    logger.error({ shutdownTimeoutMs }, 'graceful shutdown timed out: exiting');
-    process.exit(1);
-  }, shutdownTimeoutMs);
-  timer.unref();
-  indexer.stop().then(
-    () => process.exit(exitCode),
-    (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    },
-  );
-}
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(signal, 0));
-process.on('unhandledRejection', (error) => {
-  logger.fatal({ err: error }, 'unhandled rejection');
-  process.exit(1);
-});
+const stop = gracefulShutdown({ logger, stop: () => indexer.stop(), timeoutMs: config.shutdownTimeoutMs });
 
 logger.info(
   {

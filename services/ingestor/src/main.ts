@@ -8,6 +8,7 @@ import { ConfigError, createLogger } from '@vigil/core';
 import { redactKafkaConfig } from '@vigil/kafka';
 import { loadIngestorConfig } from './config/load-ingestor-config.js';
 import { createIngestor } from './ingestor/create-ingestor.js';
+import { gracefulShutdown } from '@vigil/service-http';
 
 let config;
 try {
@@ -19,35 +20,7 @@ try {
 
 const logger = createLogger({ name: 'vigil-ingestor', level: config.logLevel });
 const ingestor = createIngestor(config, { logger });
-const shutdownTimeoutMs = config.shutdownTimeoutMs;
-let stopping = false;
-
-function stop(why: string, exitCode: number): void {
-  if (stopping) {
-    logger.warn({ why }, 'second stop request: exiting now');
-    process.exit(1);
-  }
-  stopping = true;
-  logger.info({ why }, 'stopping');
-  const timer = setTimeout(() => {
-    logger.error({ shutdownTimeoutMs }, 'graceful shutdown timed out: exiting');
-    process.exit(1);
-  }, shutdownTimeoutMs);
-  timer.unref();
-  ingestor.stop().then(
-    () => process.exit(exitCode),
-    (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    },
-  );
-}
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(signal, 0));
-process.on('unhandledRejection', (error) => {
-  logger.fatal({ err: error }, 'unhandled rejection');
-  process.exit(1);
-});
+const stop = gracefulShutdown({ logger, stop: () => ingestor.stop(), timeoutMs: config.shutdownTimeoutMs });
 
 logger.info({ kafka: redactKafkaConfig(config.kafka), group: config.groupId }, 'starting');
 try {
