@@ -1,5 +1,6 @@
-import { createLogger, type Logger } from '@vigil/core';
+import { createLogger, retry, type Logger } from '@vigil/core';
 import type { Admin, Kafka } from 'kafkajs';
+import { KafkaProtocolError } from '../error/kafka-error.js';
 import { toKafkaError } from '../error/to-kafka-error.js';
 import { computeLag, type PartitionLag } from './compute-lag.js';
 
@@ -97,16 +98,34 @@ export class VigilAdmin {
     await this.admin.disconnect();
   }
 
+  /**
+   * Runs one admin operation. Retriable protocol errors (NOT_LEADER, UNKNOWN_TOPIC_OR_PARTITION right
+   * after a topic was created, while its leadership spreads) are retried for a few seconds: every
+   * operation here is idempotent. Connection errors are not: the caller decides how long to wait.
+   */
   private async call<T>(doing: string, fn: (admin: Admin) => Promise<T>): Promise<T> {
-    try {
-      this.connected ??= this.admin.connect();
-      await this.connected;
-      return await fn(this.admin);
-    } catch (error) {
-      // A failed connect must not stick: the next call connects again.
-      this.connected = undefined;
-      throw toKafkaError(error, doing);
-    }
+    return retry(
+      async () => {
+        try {
+          this.connected ??= this.admin.connect();
+          await this.connected;
+          return await fn(this.admin);
+        } catch (error) {
+          // A failed connect must not stick: the next call connects again.
+          this.connected = undefined;
+          throw toKafkaError(error, doing);
+        }
+      },
+      {
+        retries: 6,
+        initialDelayMs: 100,
+        maxDelayMs: 2_000,
+        shouldRetry: (error) => error instanceof KafkaProtocolError && error.retriable,
+        onRetry: (error, attempt, delayMs) => {
+          this.logger.debug({ err: error, attempt, delayMs }, `retrying: ${doing}`);
+        },
+      },
+    );
   }
 }
 
