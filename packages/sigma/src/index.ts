@@ -39,3 +39,11 @@ export {
 export { lintRules, type LintResult, type LintRulesOptions } from './lint/lint-rules.js';
 export { runRulesLintCommand, RULES_LINT_USAGE, type CommandIo } from './lint/run-rules-lint-command.js';
 export { RuleCompileError } from './rule/rule-compile-error.js';
+export { collectRuleFiles } from './rule-pack/collect-rule-files.js';
+export {
+  defaultRulesDir,
+  loadRulePack,
+  resolveRulePack,
+  type RulePack,
+  type RulePackPaths,
+} from './rule-pack/load-rule-pack.js';

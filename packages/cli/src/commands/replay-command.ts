@@ -10,7 +10,7 @@ import { EXIT, type CliIo } from '../io/cli-io.js';
 import { parseDuration } from '../io/parse-duration.js';
 import { mergeByTime } from '../replay/merge-by-time.js';
 import { readLogFile, type ReadCounters } from '../replay/read-log-files.js';
-import { loadRulePack } from '../rule-pack/load-rule-pack.js';
+import { loadRulePack } from '@vigil/sigma';
 import { parserOptionsFrom } from './parser-flags.js';
 
 export const REPLAY_USAGE =

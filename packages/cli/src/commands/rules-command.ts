@@ -7,8 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliIo } from '../io/cli-io.js';
-import { loadRulePack } from '../rule-pack/load-rule-pack.js';
-import { defaultRulesDir } from '../rule-pack/repo-paths.js';
+import { loadRulePack } from '@vigil/sigma';
+import { defaultRulesDir } from '@vigil/sigma';
 import { runRuleTests } from '../rule-tests/run-rule-tests.js';
 
 export const RULES_USAGE =

@@ -1,5 +1,5 @@
 import { createSocket } from 'node:dgram';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,56 @@ describe('vigil run', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await second.stop()).toBe(0);
     expect(second.io.err()).toMatch(/\(0 new in the store\)/);
+  });
+
+  it('reloads changed rule files without a restart, and refuses a broken one with file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-reload-'));
+    const rules = join(dir, 'rules');
+    mkdirSync(rules);
+    const rule = (id: string, title: string, user: string): string =>
+      [
+        `title: ${title}`,
+        `id: ${id}`,
+        'status: test',
+        'logsource: { product: linux, service: auth }',
+        'detection:',
+        '  selection:',
+        '    event.outcome: failure',
+        `    user.name: ${user}`,
+        '  condition: selection',
+        'level: high',
+        '',
+      ].join('\n');
+    writeFileSync(
+      join(rules, 'root.yml'),
+      rule('6f1d3c2a-1b0e-4c9d-8a7b-000000000001', 'Root failure', 'root'),
+    );
+    const log = join(dir, 'auth.log');
+    writeFileSync(log, '');
+    const controller = new AbortController();
+    const io = captureIo({ signal: controller.signal });
+    const done = runRunCommand(
+      ['--follow', log, '--rules', rules, '--json', '--data', join(dir, 'store')],
+      io,
+    );
+    await until(() => io.err().includes('following'), 'the follower');
+
+    writeFileSync(
+      join(rules, 'oracle.yml'),
+      rule('6f1d3c2a-1b0e-4c9d-8a7b-000000000002', 'Oracle failure', 'oracle'),
+    );
+    await until(() => io.err().includes('rules reloaded: 2 rules in force'), 'the reload');
+    appendFileSync(log, failures('198.51.100.7', 1).replace('for root', 'for oracle'));
+    await until(() => io.out().includes('"Oracle failure"'), 'an alert of the new rule');
+
+    writeFileSync(join(rules, 'broken.yml'), 'title: Broken\ndetection:\n  selection: [\n');
+    await until(() => io.err().includes('rule reload refused'), 'the refusal');
+    expect(io.err()).toMatch(/broken\.yml:\d+:\d+: error/);
+    appendFileSync(log, failures('198.51.100.7', 1, 1));
+    await until(() => io.out().includes('"Root failure"'), 'the old rules still running');
+
+    controller.abort();
+    expect(await done).toBe(0);
   });
 
   it('says what is missing when given nothing to read', async () => {

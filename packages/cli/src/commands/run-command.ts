@@ -2,22 +2,27 @@
  * `vigil run` — the embedded default: no Kafka, Elasticsearch or Redis. Follows files (`tail -F`,
  * rotation-safe) and/or listens for syslog on UDP/TCP, runs the rules on event time, keeps alerts in
  * a durable local store (`--data`, default `.vigil/`) that survives restart, and prints them.
- * `--demo` plays the bundled sample logs, prints what fired, and exits.
+ * Rule files are watched and reloaded without a restart. `--demo` plays the bundled sample logs,
+ * prints what fired, and exits — or, with `--api PORT`, keeps serving the SOC console and the API on
+ * the same store (127.0.0.1 unless `--api-host`).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { EmbeddedApi } from '@vigil/api/embedded';
 import { createLogger } from '@vigil/core';
 import { followFile, startSyslogServer, type SyslogServer } from '@vigil/inputs';
+import { formatRuleIssue, loadRulePack, resolveRulePack, watchRules, type RuleWatcher } from '@vigil/sigma';
 import { EXIT, type CliIo } from '../io/cli-io.js';
-import { loadRulePack } from '../rule-pack/load-rule-pack.js';
 import { repoRoot } from '../rule-pack/repo-paths.js';
-import { EmbeddedRuntime, type RawLine } from '../run/embedded-runtime.js';
+import { EmbeddedRuntime } from '../run/embedded-runtime.js';
 import { formatAlert } from '../run/format-alert.js';
+import { IncidentLog } from '../run/incident-log.js';
+import { LineBatch } from '../run/line-batch.js';
 import { parserOptionsFrom } from './parser-flags.js';
 
 export const RUN_USAGE =
-  'usage: vigil run [--demo] [--follow FILE]... [--from-start] [--syslog-udp PORT] [--syslog-tcp PORT] [--rules PATH]... [--data DIR] [--json] [--year YYYY] [--timezone TZ]\n';
+  'usage: vigil run [--demo] [--follow FILE]... [--from-start] [--syslog-udp PORT] [--syslog-tcp PORT] [--api PORT [--api-host HOST]] [--rules PATH]... [--no-watch] [--data DIR] [--json] [--year YYYY] [--timezone TZ]\n';
 
 const DEMO_FILES = ['auth.log', 'network.log', 'cloudtrail.jsonl'] as const;
 
@@ -34,7 +39,10 @@ export async function runRunCommand(argv: readonly string[], io: CliIo): Promise
         'syslog-udp': { type: 'string' },
         'syslog-tcp': { type: 'string' },
         'syslog-host': { type: 'string' },
+        api: { type: 'string' },
+        'api-host': { type: 'string' },
         rules: { type: 'string', multiple: true },
+        'no-watch': { type: 'boolean' },
         lists: { type: 'string', multiple: true },
         data: { type: 'string' },
         json: { type: 'boolean' },
@@ -50,8 +58,9 @@ export async function runRunCommand(argv: readonly string[], io: CliIo): Promise
   const follow = values.follow ?? [];
   const udpPort = portOf(values['syslog-udp']);
   const tcpPort = portOf(values['syslog-tcp']);
-  if (udpPort === null || tcpPort === null) {
-    io.stderr.write(`vigil run: syslog ports are numbers from 0 to 65535\n${RUN_USAGE}`);
+  const apiPort = portOf(values.api);
+  if (udpPort === null || tcpPort === null || apiPort === null) {
+    io.stderr.write(`vigil run: ports are numbers from 0 to 65535\n${RUN_USAGE}`);
     return EXIT.usage;
   }
   if (values.demo !== true && follow.length === 0 && udpPort === undefined && tcpPort === undefined) {
@@ -73,44 +82,151 @@ export async function runRunCommand(argv: readonly string[], io: CliIo): Promise
   }
   const dataDir = resolve(io.cwd, values.data ?? (values.demo === true ? '.vigil/demo' : '.vigil'));
   const json = values.json === true;
+  const logger = createLogger({
+    name: 'vigil-run',
+    level: io.env['VIGIL_LOG_LEVEL'] ?? 'warn',
+    destination: { write: (s: string) => io.stderr.write(s) },
+  });
+  // Set once the API is up: the pipeline feeds its store.
+  let api: EmbeddedApi | undefined;
   const runtime = new EmbeddedRuntime({
     ruleSet: pack.result.ruleSet,
     dataDir,
     parser: parser.options,
-    logger: createLogger({
-      name: 'vigil-run',
-      level: io.env['VIGIL_LOG_LEVEL'] ?? 'warn',
-      destination: { write: (s: string) => io.stderr.write(s) },
-    }),
-    onAlert: (alert) => io.stdout.write(json ? `${JSON.stringify(alert)}\n` : `${formatAlert(alert)}\n`),
+    logger,
+    onEvents: (events) => api?.store.addEvents(events),
+    onAlert: (alert) => {
+      api?.store.addAlert(alert);
+      io.stdout.write(json ? `${JSON.stringify(alert)}\n` : `${formatAlert(alert)}\n`);
+    },
     onDeadLetter: (dead) =>
       io.stderr.write(`dead letter (${dead.code}): ${dead.reason}: ${dead.original.slice(0, 200)}\n`),
   });
+  const batch = new LineBatch(runtime);
   // Everything for people goes to stderr; stdout carries only alerts (NDJSON with --json).
   io.stderr.write(
     `vigil: ${pack.result.ruleSet.rules.length} rules loaded; alerts stored in ${join(dataDir, 'alerts')}\n`,
   );
 
+  const incidents = apiPort === undefined ? undefined : new IncidentLog(dataDir);
+  let watcher: RuleWatcher | undefined;
   try {
+    if (apiPort !== undefined && incidents !== undefined) {
+      api = await startApi(runtime, incidents, batch, {
+        dataDir,
+        port: apiPort,
+        host: values['api-host'] ?? '127.0.0.1',
+        rules: values.rules ?? [],
+        lists: values.lists,
+        io,
+        scryptLogN: scryptCostOf(io.env['VIGIL_API_SCRYPT_LOG_N']),
+      });
+      io.stderr.write(`vigil: SOC console and API on ${api.url}\n`);
+    }
+    if (values['no-watch'] !== true && values.demo !== true) {
+      watcher = watchPack(runtime, io, values.rules ?? [], values.lists, () => api?.reloadRules());
+    }
     if (values.demo === true) {
       playDemo(runtime);
       io.stderr.write(summary(runtime));
-      return EXIT.ok;
+      if (api === undefined) return EXIT.ok;
+      io.stderr.write('vigil: serving until interrupted (Ctrl-C)\n');
     }
-    await runLive(
-      runtime,
-      io,
-      follow,
-      values['from-start'] === true,
+    await runLive(runtime, batch, io, {
+      files: values.demo === true ? [] : follow,
+      fromStart: values['from-start'] === true,
       udpPort,
       tcpPort,
-      values['syslog-host'],
-    );
-    io.stderr.write(summary(runtime));
+      host: values['syslog-host'],
+    });
+    if (values.demo !== true) io.stderr.write(summary(runtime));
     return EXIT.ok;
   } finally {
+    watcher?.close();
+    await api?.close();
+    incidents?.close();
     runtime.close();
   }
+}
+
+/** The embedded API on the runtime's own store: what earlier runs kept is searchable at once. */
+async function startApi(
+  runtime: EmbeddedRuntime,
+  incidents: IncidentLog,
+  batch: LineBatch,
+  options: {
+    dataDir: string;
+    port: number;
+    host: string;
+    rules: readonly string[];
+    lists: readonly string[] | undefined;
+    io: CliIo;
+    scryptLogN: number | undefined;
+  },
+): Promise<EmbeddedApi> {
+  // Loaded only here: `vigil run` without --api never loads the HTTP stack.
+  const { startEmbeddedApi, describeRules } = await import('@vigil/api/embedded');
+  return startEmbeddedApi({
+    dataDir: options.dataDir,
+    host: options.host,
+    port: options.port,
+    loadRules: async () =>
+      describeRules((await loadRulePack(options.rules, options.io.cwd, options.lists)).result),
+    snapshot: {
+      events: runtime.events.values(),
+      alerts: runtime.alerts.values(),
+      incidents: incidents.incidents(),
+    },
+    onIncident: (incident) => incidents.save(incident),
+    // The audit trail goes through Vigil's own rules, as `vigil.raw.admin` does on Kafka.
+    onAuditLine: (line) => batch.push({ line, source: 'vigil-audit' }),
+    say: (message) => options.io.stderr.write(`${message}\n`),
+    ...(options.scryptLogN === undefined ? {} : { scryptLogN: options.scryptLogN }),
+  });
+}
+
+/** Reloads the rules on any change under the rule folders; a load with errors keeps the rules in force. */
+function watchPack(
+  runtime: EmbeddedRuntime,
+  io: CliIo,
+  rules: readonly string[],
+  lists: readonly string[] | undefined,
+  onApplied: () => unknown,
+): RuleWatcher {
+  const where = resolveRulePack(rules, io.cwd, lists);
+  let first = true;
+  return watchRules(
+    where.rulePaths,
+    (reload) => {
+      // The first load repeats the one the command started with.
+      if (first) {
+        first = false;
+        return;
+      }
+      if (!reload.applied) {
+        for (const issue of reload.result.errors) io.stderr.write(`${formatRuleIssue(issue)}\n`);
+        io.stderr.write(
+          `vigil: rule reload refused (${reload.result.errors.length} error(s) above); ${reload.ruleSet.rules.length} rules stay in force\n`,
+        );
+        return;
+      }
+      const refused = runtime.reloadRules(reload.ruleSet);
+      io.stderr.write(
+        `vigil: rules reloaded: ${reload.ruleSet.rules.length - refused.length} rules in force\n`,
+      );
+      onApplied();
+    },
+    {
+      lists: where.listPaths,
+      onWatchError: (error) => io.stderr.write(`vigil: rule watch failed: ${error.message}\n`),
+    },
+  );
+}
+
+function scryptCostOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 10 && n <= 20 ? n : undefined;
 }
 
 function portOf(value: string | undefined): number | undefined | null {
@@ -133,30 +249,28 @@ function playDemo(runtime: EmbeddedRuntime): void {
   runtime.flush();
 }
 
+interface LiveInputs {
+  readonly files: readonly string[];
+  readonly fromStart: boolean;
+  readonly udpPort: number | undefined;
+  readonly tcpPort: number | undefined;
+  readonly host: string | undefined;
+}
+
 async function runLive(
   runtime: EmbeddedRuntime,
+  batch: LineBatch,
   io: CliIo,
-  files: readonly string[],
-  fromStart: boolean,
-  udpPort: number | undefined,
-  tcpPort: number | undefined,
-  host: string | undefined,
+  inputs: LiveInputs,
 ): Promise<void> {
   const signal = io.signal;
-  // Lines are gathered for a few ms and ingested together: one fsync per batch, not per line.
-  let batch: RawLine[] = [];
-  const flushBatch = (): void => {
-    if (batch.length === 0) return;
-    const lines = batch;
-    batch = [];
-    runtime.ingest(lines);
-  };
   const timer = setInterval(() => {
-    flushBatch();
+    batch.flush();
     runtime.tick(Date.now());
   }, 200);
   let syslog: SyslogServer | undefined;
   try {
+    const { udpPort, tcpPort, host } = inputs;
     if (udpPort !== undefined || tcpPort !== undefined) {
       syslog = await startSyslogServer({
         ...(host === undefined ? {} : { host }),
@@ -169,22 +283,21 @@ async function runLive(
         `vigil: syslog on ${host ?? '127.0.0.1'} udp ${syslog.udpPort ?? '-'} tcp ${syslog.tcpPort ?? '-'}\n`,
       );
     }
-    const followers = files.map(async (path) => {
+    const followers = inputs.files.map(async (path) => {
       const absolute = resolve(io.cwd, path);
       for await (const { line } of followFile(absolute, {
-        fromStart,
+        fromStart: inputs.fromStart,
         ...(signal === undefined ? {} : { signal }),
       })) {
         batch.push({ line, source: absolute });
-        if (batch.length >= 10_000) flushBatch();
       }
     });
-    if (files.length > 0) io.stderr.write(`vigil: following ${files.join(', ')}\n`);
+    if (inputs.files.length > 0) io.stderr.write(`vigil: following ${inputs.files.join(', ')}\n`);
     await Promise.all([...followers, waitForAbort(signal)]);
   } finally {
     clearInterval(timer);
     await syslog?.close();
-    flushBatch();
+    batch.flush();
   }
 }
 

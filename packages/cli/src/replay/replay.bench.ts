@@ -8,7 +8,7 @@ import os from 'node:os';
 import { generateMixedLog } from '@vigil/loggen';
 import { createLineParser } from '@vigil/parsers';
 import { createEngine } from '@vigil/rule-engine';
-import { loadRulePack } from '../rule-pack/load-rule-pack.js';
+import { loadRulePack } from '@vigil/sigma';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const lines = [...generateMixedLog({ seed: 42, lines: N, attackShare: 0.02 })].map((g) => g.line);

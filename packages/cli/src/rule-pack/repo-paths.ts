@@ -11,6 +11,3 @@ export function repoRoot(from: string = import.meta.dirname): string {
     dir = parent;
   }
 }
-
-/** The starter rule pack shipped with Vigil. */
-export const defaultRulesDir = (): string => join(repoRoot(), 'rules');

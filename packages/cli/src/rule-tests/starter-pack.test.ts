@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRulePack, type RulePack } from '../rule-pack/load-rule-pack.js';
-import { defaultRulesDir } from '../rule-pack/repo-paths.js';
+import { loadRulePack, type RulePack } from '@vigil/sigma';
+import { defaultRulesDir } from '@vigil/sigma';
 import { runRuleTests, type RuleTestCaseReport } from './run-rule-tests.js';
 
 // The starter pack's own match / no-match cases (rules/**/*.tests.yml), through parser and engine.

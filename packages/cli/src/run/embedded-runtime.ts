@@ -30,6 +30,8 @@ export interface EmbeddedRuntimeOptions {
   readonly maxEvents?: number;
   readonly onAlert?: (alert: Alert, isNew: boolean) => void;
   readonly onDeadLetter?: (dead: DeadLetterRecord) => void;
+  /** Every parsed batch, once stored (the embedded API's search). */
+  readonly onEvents?: (events: readonly VigilEvent[]) => void;
   readonly logger?: Logger;
 }
 
@@ -140,6 +142,7 @@ export class EmbeddedRuntime {
     this.counters.deadLetters += dead.length;
     this.events.append(events);
     this.deadLetters.append(dead);
+    if (events.length > 0) this.options.onEvents?.(events);
     return events;
   }
 
@@ -152,6 +155,16 @@ export class EmbeddedRuntime {
     if (this.newestEventMs === Number.NEGATIVE_INFINITY) return;
     const eventNow = this.newestEventMs + (nowMs - this.newestEventWallMs);
     this.take(this.engine.advanceTo(eventNow - (this.options.allowedLatenessMs ?? 5_000)));
+  }
+
+  /**
+   * Swaps the rules without a restart: rules whose id, version and type did not change keep their
+   * windows and counts. Returns the rules the engine refused.
+   */
+  reloadRules(ruleSet: RuleSet): readonly { ruleId: string; message: string }[] {
+    const problems = this.engine.reload(ruleSet);
+    for (const problem of problems) this.log.warn({ rule: problem.ruleId }, problem.message);
+    return problems;
   }
 
   /** End of input (replay, demo): releases everything the engine holds. */

@@ -7,7 +7,14 @@ export interface CapturedIo extends CliIo {
 }
 
 /** A CliIo that records what a command writes, for tests. */
-export function captureIo(options: { cwd?: string; stdin?: string; signal?: AbortSignal } = {}): CapturedIo {
+export function captureIo(
+  options: {
+    cwd?: string;
+    stdin?: string;
+    signal?: AbortSignal;
+    env?: Readonly<Record<string, string>>;
+  } = {},
+): CapturedIo {
   let out = '';
   let err = '';
   return {
@@ -15,7 +22,7 @@ export function captureIo(options: { cwd?: string; stdin?: string; signal?: Abor
     stdout: { write: (chunk: string) => (out += chunk) },
     stderr: { write: (chunk: string) => (err += chunk) },
     cwd: options.cwd ?? process.cwd(),
-    env: {},
+    env: options.env ?? {},
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     out: () => out,
     err: () => err,

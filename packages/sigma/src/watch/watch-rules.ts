@@ -3,6 +3,7 @@ import type { RuleSet } from '@vigil/rule-engine';
 import type { LoadResult } from '../loader/compile-rule-sources.js';
 import { loadRules, type LoadRulesOptions } from '../loader/load-rules.js';
 import { defaultMappingsDir } from '../mapping/parse-mappings.js';
+import { collectRuleFiles } from '../rule-pack/collect-rule-files.js';
 
 export interface RuleReload {
   /** The load that just ran, with all its errors and warnings. */
@@ -47,7 +48,8 @@ export function watchRules(
   let closed = false;
 
   const reload = async (): Promise<RuleReload> => {
-    const result = await loadRules(paths, options);
+    // Collected on every load: a new rule file is picked up; lists, mappings and tests are not rules.
+    const result = await loadRules(collectRuleFiles(paths), options);
     const applied = !loadedOnce || result.errors.length === 0;
     if (applied) active = result.ruleSet;
     loadedOnce = true;

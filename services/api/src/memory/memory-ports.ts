@@ -1,5 +1,6 @@
 import { MemoryAuditSink, type AuditSink } from '@vigil/auth';
 import type { GroupingConfigInput } from '@vigil/incidents';
+import type { Incident } from '@vigil/schema';
 import type { ApiPorts } from '../ports/api-ports.js';
 import { CountingRuleCatalog, type LoadedRules } from './counting-rule-catalog.js';
 import { MemoryLiveFeed } from './memory-live-feed.js';
@@ -13,6 +14,8 @@ export interface MemoryPortsOptions {
   readonly grouping?: GroupingConfigInput;
   readonly maxEvents?: number;
   readonly now?: () => number;
+  /** Called for every incident change (persistence of the embedded `vigil run`). */
+  readonly onIncident?: (incident: Incident) => void;
 }
 
 export interface MemoryPorts {
@@ -36,6 +39,7 @@ export function createMemoryPorts(options: MemoryPortsOptions = {}): MemoryPorts
     ...(options.grouping === undefined ? {} : { grouping: options.grouping }),
     ...(options.maxEvents === undefined ? {} : { maxEvents: options.maxEvents }),
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.onIncident === undefined ? {} : { onIncident: options.onIncident }),
   });
   const silences = new MemorySilenceStore();
   const search = new MemorySearchBackend(store.sources, undefined, options.now);

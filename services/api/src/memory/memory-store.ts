@@ -22,6 +22,15 @@ export interface MemoryStoreOptions {
   readonly now?: () => number;
   /** Called for every stored alert, e.g. to count rule hits. */
   readonly onAlert?: (alert: Alert) => void;
+  /** Called for every incident change, e.g. to keep incidents on disk (`vigil run`). */
+  readonly onIncident?: (incident: Incident) => void;
+}
+
+export interface StoreSnapshot {
+  readonly events: Iterable<VigilEvent>;
+  readonly alerts: Iterable<Alert>;
+  /** Any versions, in any order: the highest version of each incident wins. */
+  readonly incidents: Iterable<Incident>;
 }
 
 /**
@@ -53,6 +62,31 @@ export class MemoryStore implements IncidentService {
     this.events.push(...events);
     if (this.events.length > this.maxEvents)
       this.events = this.events.slice(this.events.length - this.maxEvents);
+  }
+
+  /**
+   * Loads what a previous run kept (no live messages, no hooks): incidents as they were last saved,
+   * then alerts; an alert no incident lists (the run stopped in between) is grouped again.
+   */
+  restore(snapshot: StoreSnapshot): void {
+    for (const incident of snapshot.incidents) {
+      const known = this.incidents.get(incident.id);
+      if (known === undefined || known.version < incident.version) this.incidents.set(incident.id, incident);
+    }
+    const filed = new Set<string>();
+    for (const incident of this.incidents.values()) for (const id of incident.alert_ids) filed.add(id);
+    const orphans: Alert[] = [];
+    for (const alert of snapshot.alerts) {
+      if (this.alerts.has(alert.id)) continue;
+      if (!filed.has(alert.id)) {
+        orphans.push(alert);
+        continue;
+      }
+      this.alerts.set(alert.id, alert);
+      this.options.onAlert?.(alert);
+    }
+    this.addEvents([...snapshot.events]);
+    for (const alert of orphans) this.addAlert(alert);
   }
 
   /** Stores an alert and files it into an incident; returns the incident it joined or opened. */
@@ -97,6 +131,7 @@ export class MemoryStore implements IncidentService {
 
   private save(incident: Incident): void {
     this.incidents.set(incident.id, incident);
+    this.options.onIncident?.(incident);
     this.options.live?.publish({ type: 'incident', incident });
   }
 }

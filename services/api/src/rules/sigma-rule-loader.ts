@@ -1,5 +1,5 @@
 import type { CompiledRule } from '@vigil/rule-engine';
-import { formatRuleIssue, loadRules, type LoadRulesOptions } from '@vigil/sigma';
+import { formatRuleIssue, loadRulePack, type LoadResult } from '@vigil/sigma';
 import type { LoadedRules, RuleDescription } from '../memory/counting-rule-catalog.js';
 
 function describe(rule: CompiledRule): RuleDescription {
@@ -15,16 +15,22 @@ function describe(rule: CompiledRule): RuleDescription {
   };
 }
 
-/** Loads the Sigma rules under `paths` with `@vigil/sigma`, as the correlator does, for the rules page. */
+/** The rules page's view of a load: every rule, and every error with its file. */
+export function describeRules(result: LoadResult): LoadedRules {
+  return {
+    rules: result.ruleSet.rules.map(describe),
+    errors: result.errors.map((error) => ({ file: error.file, message: formatRuleIssue(error) })),
+  };
+}
+
+/**
+ * Loads the rule pack under `paths` as every Vigil service does (`loadRulePack`: rule files only,
+ * not the pack's lists, mappings or test cases), for the rules page.
+ */
 export function sigmaRuleLoader(
   paths: readonly string[],
-  options: LoadRulesOptions = {},
+  options: { cwd?: string; lists?: readonly string[] } = {},
 ): () => Promise<LoadedRules> {
-  return async () => {
-    const result = await loadRules(paths, options);
-    return {
-      rules: result.ruleSet.rules.map(describe),
-      errors: result.errors.map((error) => ({ file: error.file, message: formatRuleIssue(error) })),
-    };
-  };
+  return async () =>
+    describeRules((await loadRulePack(paths, options.cwd ?? process.cwd(), options.lists)).result);
 }
