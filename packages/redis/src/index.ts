@@ -16,4 +16,5 @@ export {
 } from './checkpoint/checkpoint-store.js';
 export { IdempotencyKeys } from './coordination/idempotency-keys.js';
 export { LeaseManager, type Lease } from './coordination/lease-manager.js';
+export { holdLeadership, type Leadership, type LeadershipOptions } from './coordination/hold-leadership.js';
 export type { Redis } from 'ioredis';

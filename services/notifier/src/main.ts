@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { createLogger, sleep } from '@vigil/core';
 import { groupingConfigSchema } from '@vigil/incidents';
 import {
@@ -8,6 +9,7 @@ import {
   createProducer,
   loadKafkaConfig,
 } from '@vigil/kafka';
+import { holdLeadership, type Leadership } from '@vigil/redis';
 import { alertBatchHandler } from './adapters/alert-batch-handler.js';
 import { createStores } from './adapters/create-stores.js';
 import { incidentBatchHandler } from './adapters/incident-batch-handler.js';
@@ -90,6 +92,7 @@ const engine = new NotifierEngine({
 
 const stopping = new AbortController();
 let ready = false;
+const lifecycle = { shuttingDown: false };
 const consumer = createConsumer(kafka, {
   groupId: config.VIGIL_NOTIFIER_GROUP_ID,
   topics: [config.VIGIL_NOTIFIER_ALERTS_TOPIC],
@@ -133,28 +136,6 @@ async function tickLoop(): Promise<void> {
   }
 }
 
-await consumer.start();
-await changes.start();
-ready = true;
-const ticking = tickLoop();
-log.info({ port: config.VIGIL_NOTIFIER_PORT, routing: config.VIGIL_ROUTING_FILE }, 'notifier started');
-
-async function shutdown(signal: string): Promise<void> {
-  if (stopping.signal.aborted) return;
-  log.info({ signal }, 'stopping');
-  ready = false;
-  // Stop taking alerts first (the batch in flight is finished and committed), then the timers.
-  await consumer.stop();
-  await changes.stop();
-  stopping.abort(new Error(signal));
-  await ticking;
-  await producer.disconnect();
-  await stores.close();
-  for (const channels of routing.receivers.values()) for (const c of channels) await c.channel.close?.();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  log.info('stopped');
-}
-
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     shutdown(signal).then(
@@ -165,4 +146,52 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       },
     );
   });
+}
+
+// Shared state means one active instance: its timers and pages are not safe to run twice. A standby
+// is healthy and ready (to take over); it waits here until the lease is free.
+ready = true;
+let leadership: Leadership | undefined;
+if (stores.leases !== undefined) {
+  try {
+    leadership = await holdLeadership(stores.leases, `notifier:${config.VIGIL_NOTIFIER_GROUP_ID}`, {
+      ttlMs: config.VIGIL_NOTIFIER_LEASE_TTL_MS,
+      owner: `${hostname()}:${process.pid}`,
+      signal: stopping.signal,
+      logger: log,
+    });
+  } catch (error) {
+    if (!lifecycle.shuttingDown) throw error;
+  }
+}
+let ticking: Promise<void> = Promise.resolve();
+if (lifecycle.shuttingDown) await leadership?.release();
+else {
+  await consumer.start();
+  await changes.start();
+  ticking = tickLoop();
+  log.info({ port: config.VIGIL_NOTIFIER_PORT, routing: config.VIGIL_ROUTING_FILE }, 'notifier started');
+  // Lost (renewals failed past the TTL): another instance may be active now; stop, and let the
+  // supervisor start this one again as a standby.
+  void leadership?.lost.then(() => {
+    void shutdown('lease lost').finally(() => process.exit(1));
+  });
+}
+
+async function shutdown(signal: string): Promise<void> {
+  if (lifecycle.shuttingDown) return;
+  lifecycle.shuttingDown = true;
+  log.info({ signal }, 'stopping');
+  ready = false;
+  // Stop taking alerts first (the batch in flight is finished and committed), then the timers.
+  await consumer.stop();
+  await changes.stop();
+  stopping.abort(new Error(signal));
+  await ticking;
+  await leadership?.release();
+  await producer.disconnect();
+  await stores.close();
+  for (const channels of routing.receivers.values()) for (const c of channels) await c.channel.close?.();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  log.info('stopped');
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestRedis } from '../testing/index.js';
+import { holdLeadership } from './hold-leadership.js';
 import { IdempotencyKeys } from './idempotency-keys.js';
 import { LeaseManager } from './lease-manager.js';
 
@@ -59,3 +60,46 @@ describe('LeaseManager', () => {
     expect(await leases.renew(lapsing!, 60_000)).toBeUndefined();
   });
 });
+
+describe('holdLeadership', () => {
+  it('keeps one instance active, hands over on release, and tells a holder that lost its lease', async () => {
+    const name = `leader-${Date.now()}`;
+    const first = await holdLeadership(leases, name, { ttlMs: 600, owner: 'first' });
+    expect(first.lease.owner).toBe('first');
+
+    // The standby waits while the holder renews, well past one TTL.
+    const controller = new AbortController();
+    let secondActive = false;
+    const standby = holdLeadership(leases, name, { ttlMs: 600, owner: 'second', signal: controller.signal });
+    void standby.then(() => (secondActive = true));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(secondActive).toBe(false);
+
+    await first.release();
+    const second = await standby;
+    expect(second.lease.owner).toBe('second');
+    expect(second.lease.token).toBeGreaterThan(first.lease.token);
+
+    // Someone removes the lease (an operator, a failover): the holder learns it lost it.
+    await redis.client.del(`lease:${name}`);
+    await leases.acquire(name, 60_000, 'third');
+    await expect(Promise.race([second.lost.then(() => 'lost'), sleepThen(2_000, 'held')])).resolves.toBe(
+      'lost',
+    );
+    await second.release();
+  });
+
+  it('stops waiting when aborted', async () => {
+    const name = `leader-abort-${Date.now()}`;
+    const holder = await holdLeadership(leases, name, { ttlMs: 60_000 });
+    const controller = new AbortController();
+    const waiting = holdLeadership(leases, name, { ttlMs: 60_000, pollMs: 50, signal: controller.signal });
+    controller.abort(new Error('stopping'));
+    await expect(waiting).rejects.toThrow('stopping');
+    await holder.release();
+  });
+});
+
+function sleepThen<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
+}

@@ -2,15 +2,15 @@ import { createLogger } from '@vigil/core';
 import { stackEndpoints, uniqueName } from '@vigil/testing';
 import { createRedisConnection, type RedisConnection } from '../client/redis-connection.js';
 
-/** A connection to the local stack's Redis (or `url`), with a key prefix no other test uses. */
+/** A connection to the local stack's Redis (or `url`), with a key prefix no other test uses (or the one given). */
 export function createTestRedis(
   url: string = stackEndpoints.redisUrl,
-  options: { commandTimeoutMs?: number } = {},
+  options: { commandTimeoutMs?: number; keyPrefix?: string } = {},
 ): RedisConnection {
   return createRedisConnection(
     {
       url,
-      keyPrefix: `${uniqueName('test')}:`,
+      keyPrefix: options.keyPrefix ?? `${uniqueName('test')}:`,
       commandTimeoutMs: options.commandTimeoutMs ?? 5_000,
       connectTimeoutMs: 1_000,
     },

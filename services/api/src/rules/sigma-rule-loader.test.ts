@@ -10,6 +10,6 @@ describe('sigmaRuleLoader', () => {
     expect(loaded.rules.length).toBeGreaterThanOrEqual(collectRuleFiles([defaultRulesDir()]).length);
     // Rules that use placeholder lists compile only with the pack's lists.
     expect(loaded.rules.map((rule) => rule.title)).toContain('SSH brute force from one source');
-    expect(loaded.rules.every((rule) => !rule.source.file.endsWith('.tests.yml'))).toBe(true);
+    expect(loaded.rules.every((rule) => !rule.source?.file.endsWith('.tests.yml'))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import {
   ensureIndexTemplates,
   loadElasticConfig,
 } from '@vigil/elastic';
-import { createRedisConnection, loadRedisConfig } from '@vigil/redis';
+import { createRedisConnection, LeaseManager, loadRedisConfig } from '@vigil/redis';
 import { MemoryIncidentStore } from '../memory/memory-incident-store.js';
 import { MemoryNotifierState } from '../memory/memory-notifier-state.js';
 import type { IncidentStore } from '../ports/incident-store.js';
@@ -20,6 +20,8 @@ export interface Stores {
   readonly store: IncidentStore;
   readonly state: NotifierState;
   readonly logSink: NotificationLogSink;
+  /** Leases for active/standby, when the state is shared (Redis). */
+  readonly leases?: LeaseManager;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function createStores(
     store: new ElasticIncidentStore(createIncidentStore(client, { indexPrefix: elastic.indexPrefix })),
     state: new RedisNotifierState(redis.client, silencesKey),
     logSink: new ElasticNotificationLog(indexer, elastic.indexPrefix, log),
+    leases: new LeaseManager(redis.client),
     async close() {
       await indexer.close();
       await redis.close();

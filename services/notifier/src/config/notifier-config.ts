@@ -22,6 +22,11 @@ export const notifierEnvSchema = z.object({
   VIGIL_NOTIFIER_INCIDENTS_TOPIC: z.string().min(1).default(TOPICS.incidents),
   VIGIL_NOTIFIER_GROUP_ID: z.string().min(1).default('vigil-notifier'),
   VIGIL_NOTIFIER_TICK_MS: env.int(1_000, 50),
+  /**
+   * With Redis state, one instance is active and the others stand by (a lease in Redis named after
+   * the group): how long a crashed active instance keeps a standby waiting.
+   */
+  VIGIL_NOTIFIER_LEASE_TTL_MS: env.int(15_000, 500),
   /** Give up on a notification still undelivered after this long. */
   VIGIL_NOTIFIER_OUTBOX_MAX_AGE_MS: env.int(86_400_000, 60_000),
   VIGIL_INCIDENT_WINDOW_MS: env.int(3_600_000, 1_000),

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPagerDutyReceiver, type HttpReceiver } from '@vigil/channels/testing';
@@ -9,14 +9,9 @@ import { jsonMessage } from '@vigil/kafka';
 import { createTestKafka, createTestTopic, produceMessages } from '@vigil/kafka/testing';
 import { stackEndpoints, uniqueName, waitFor } from '@vigil/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNotifier } from '../testing/notifier-process.js';
 
 const KEYS = { team: 'T'.repeat(32), alice: 'A'.repeat(32), bob: 'B'.repeat(32) };
-
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(path.join(dir, 'turbo.json'))) dir = path.dirname(dir);
-  return dir;
-}
 
 let receiver: HttpReceiver;
 let child: ChildProcess | undefined;
@@ -69,17 +64,6 @@ function pages(): Record<string, number> {
     counts[who] = (counts[who] ?? 0) + 1;
   }
   return counts;
-}
-
-function startNotifier(env: Record<string, string>): ChildProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'services/notifier/src/main.ts'], {
-    cwd: repoRoot(),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  // Drained so a chatty child never blocks on a full pipe.
-  proc.stderr.on('data', () => undefined);
-  return proc;
 }
 
 describe('notifier process on the real stack', () => {
