@@ -226,6 +226,31 @@ describe('VigilConsumer', () => {
     expect(seen).toEqual(['one', 'two']);
   });
 
+  it('starts an assigned partition where it is told to (seek), not at the committed offset', async () => {
+    const topic = await createTestTopic(kafka);
+    await producer.send(
+      topic,
+      Array.from({ length: 10 }, (_, i) => ({ value: `m${i}` })),
+    );
+    const seen: string[] = [];
+    const consumer: VigilConsumer = start({
+      groupId: uniqueName('g-seek'),
+      topics: [topic],
+      // As the correlator restores a checkpoint: state covers offsets below 6, so start there.
+      onPartitionsAssigned: (partitions) => {
+        for (const { topic: t, partition } of partitions) consumer.seek(t, partition, 6n);
+        return Promise.resolve();
+      },
+      handler: (batch) => {
+        for (const message of batch.messages) seen.push(message.value!.toString());
+        return Promise.resolve();
+      },
+    });
+    await consumer.start();
+    await waitFor(() => seen.includes('m9'), { description: 'the last message' });
+    expect(seen).toEqual(['m6', 'm7', 'm8', 'm9']);
+  });
+
   it('stops gracefully on a shutdown signal: the batch in flight finishes and is committed', async () => {
     const topic = await createTestTopic(kafka);
     const groupId = uniqueName('g-signal');

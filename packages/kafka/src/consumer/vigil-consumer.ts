@@ -141,6 +141,18 @@ export class VigilConsumer extends EventEmitter<ConsumerEvents> {
     this.consumer.resume(groupByTopic(partitions));
   }
 
+  /**
+   * The next fetch of the partition starts at `offset` (e.g. a state checkpoint's, not the group's
+   * committed one). Valid once started, typically on assignment; batches fetched before are stale.
+   */
+  seek(topic: string, partition: number, offset: bigint | string): void {
+    try {
+      this.consumer.seek({ topic, partition, offset: offset.toString() });
+    } catch (error) {
+      throw toKafkaError(error, `seeking ${topic}/${String(partition)} to ${offset.toString()}`);
+    }
+  }
+
   paused(): readonly TopicPartition[] {
     return this.consumer
       .paused()

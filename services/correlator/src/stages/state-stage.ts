@@ -19,7 +19,6 @@ import type { Checkpointer } from '../checkpoint/checkpointer.js';
 import { encodeCheckpoint } from '../checkpoint/checkpoint-codec.js';
 import type { CorrelatorConfig } from '../config/correlator-config.js';
 import type { RuleFamily } from '../families/rule-family.js';
-import { ConsumerSeeker } from '../kafka/consumer-seeker.js';
 import type { CorrelatorMetrics } from '../metrics/correlator-metrics.js';
 import { emptyOutput, PartitionState, type PartitionOutput } from '../partition/partition-state.js';
 import { decodeRepartitionRecord } from '../routing/repartition-record.js';
@@ -53,7 +52,6 @@ const MAX_STALE_IN_A_ROW = 50;
 export class StateStage {
   readonly consumer: VigilConsumer;
   readonly groupId: string;
-  private readonly seeker: ConsumerSeeker;
   private readonly slots = new Map<number, Slot>();
   /** Partitions whose restore waits for Redis (paused once a batch of theirs shows up). */
   private readonly pending = new Set<number>();
@@ -67,9 +65,8 @@ export class StateStage {
   constructor(private readonly deps: StateStageDeps) {
     const { config } = deps;
     this.groupId = `${config.groupId}.state`;
-    this.seeker = new ConsumerSeeker(deps.kafka);
     this.ruleErrorLog = new RateLimitedLog(deps.logger, 60_000);
-    this.consumer = createConsumer(this.seeker.kafka, {
+    this.consumer = createConsumer(deps.kafka, {
       groupId: this.groupId,
       topics: [config.topics.repartition],
       handler: this.handler,
@@ -184,7 +181,7 @@ export class StateStage {
       saving: false,
       staleInARow: 0,
     });
-    this.seeker.seek(config.topics.repartition, partition, offset);
+    this.consumer.seek(config.topics.repartition, partition, offset);
     const source = checkpoint === undefined ? 'empty' : 'checkpoint';
     this.restores[source]++;
     metrics.restores.inc({ source });
