@@ -47,6 +47,7 @@ export {
   type TokenStore,
 } from './users/user-store.js';
 export { JsonFileAuthStore } from './users/json-file-store.js';
+export { apiTokenRecordSchema, userRecordSchema } from './users/auth-records.schema.js';
 export { auditRecordSchema, type AuditRecord, type AuditSink } from './audit/audit-record.schema.js';
 export { StreamAuditSink, MemoryAuditSink } from './audit/stream-audit-sink.js';
 export {

@@ -26,6 +26,7 @@ export { KafkaAuditSink } from './kafka/kafka-audit-sink.js';
 export { KafkaLiveFeed, type KafkaLiveFeedOptions } from './kafka/kafka-live-feed.js';
 export { RedisSilenceStore } from './redis/redis-silence-store.js';
 export { RedisSessionStore } from './redis/redis-session-store.js';
+export { RedisAuthStore } from './redis/redis-auth-store.js';
 export { describeRules, sigmaRuleLoader } from './rules/sigma-rule-loader.js';
 export { seedRuleHits } from './rules/seed-rule-hits.js';
 export { apiEnvSchema, type ApiEnv } from './config/api-config.js';

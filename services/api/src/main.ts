@@ -24,6 +24,7 @@ import { KafkaLiveFeed } from './kafka/kafka-live-feed.js';
 import { CountingRuleCatalog } from './memory/counting-rule-catalog.js';
 import { createMemoryPorts } from './memory/memory-ports.js';
 import type { ApiPorts } from './ports/api-ports.js';
+import { RedisAuthStore } from './redis/redis-auth-store.js';
 import { RedisSessionStore } from './redis/redis-session-store.js';
 import { RedisSilenceStore } from './redis/redis-silence-store.js';
 import { seedRuleHits } from './rules/seed-rule-hits.js';
@@ -40,7 +41,15 @@ const redis =
     : undefined;
 if (redis !== undefined) closers.push(() => redis.close());
 
-const authStore = await JsonFileAuthStore.open(config.VIGIL_API_AUTH_FILE);
+const authStoreKind = config.VIGIL_API_AUTH_STORE ?? (redis === undefined ? 'file' : 'redis');
+if (authStoreKind === 'redis' && redis === undefined) {
+  logger.fatal('VIGIL_API_AUTH_STORE=redis needs VIGIL_API_BACKEND=elastic (which brings Redis)');
+  process.exit(2);
+}
+const authStore =
+  authStoreKind === 'redis' && redis !== undefined
+    ? new RedisAuthStore(redis.client)
+    : await JsonFileAuthStore.open(config.VIGIL_API_AUTH_FILE);
 const auth = new AuthService({
   users: authStore.users,
   tokens: authStore.tokens,

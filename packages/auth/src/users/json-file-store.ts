@@ -1,34 +1,10 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { ROLES } from '../roles/permissions.js';
+import { apiTokenRecordSchema, userRecordSchema } from './auth-records.schema.js';
 import type { ApiTokenRecord, TokenStore, UserRecord, UserStore } from './user-store.js';
 
-const fileSchema = z.object({
-  users: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      role: z.enum(ROLES),
-      passwordHash: z.string(),
-      totpSecret: z.string().optional(),
-      lastTotpStep: z.number().int().optional(),
-      disabled: z.boolean(),
-      createdAt: z.string(),
-    }),
-  ),
-  tokens: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      role: z.enum(ROLES),
-      hash: z.string(),
-      createdBy: z.string(),
-      createdAt: z.string(),
-      expiresAt: z.string().optional(),
-    }),
-  ),
-});
+const fileSchema = z.object({ users: z.array(userRecordSchema), tokens: z.array(apiTokenRecordSchema) });
 
 /**
  * Users and tokens in one JSON file (mode 0600), rewritten atomically (temp file + rename) on every

@@ -10,6 +10,11 @@ export const apiEnvSchema = z.object({
   /** Where audit records go: Kafka `vigil.raw.admin`, stdout, or a file (VIGIL_API_AUDIT_FILE). */
   VIGIL_API_AUDIT: z.enum(['kafka', 'stdout', 'file']).default('kafka'),
   VIGIL_API_AUDIT_FILE: z.string().default('.vigil/audit.log'),
+  /**
+   * Where users and API tokens (hashes) live: `redis` (shared by every instance; the default with the
+   * `elastic` backend) or `file` (VIGIL_API_AUTH_FILE, one instance; the default with `memory`).
+   */
+  VIGIL_API_AUTH_STORE: z.enum(['redis', 'file']).optional(),
   /** Users and API tokens (hashes), a JSON file readable only by the API's user. */
   VIGIL_API_AUTH_FILE: z.string().default('.vigil/auth.json'),
   /** With no users yet, create this admin and print its one-time password and TOTP secret. */

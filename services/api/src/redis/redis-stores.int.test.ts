@@ -1,6 +1,7 @@
-import { MemorySessionStore, sessionKey, type Session } from '@vigil/auth';
+import { AuthService, MemorySessionStore, PasswordHasher, sessionKey, type Session } from '@vigil/auth';
 import { createTestRedis } from '@vigil/redis/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RedisAuthStore } from './redis-auth-store.js';
 import { RedisSessionStore } from './redis-session-store.js';
 import { RedisSilenceStore } from './redis-silence-store.js';
 
@@ -60,5 +61,43 @@ describe('RedisSessionStore', () => {
     now += 700_000;
     expect(await redis.get(sessionKey('c'))).toBeUndefined();
     expect(await memory.get(sessionKey('c'))).toBeUndefined();
+  });
+});
+
+describe('RedisAuthStore', () => {
+  it('shares users and tokens between API instances: created on one, signed in and revoked on another', async () => {
+    const instance = (): AuthService => {
+      const store = new RedisAuthStore(connection.client);
+      return new AuthService({
+        users: store.users,
+        tokens: store.tokens,
+        sessions: new MemorySessionStore(),
+        hasher: new PasswordHasher({ logN: 10, r: 8, p: 1 }),
+      });
+    };
+    const one = instance();
+    const two = instance();
+    const created = await one.createUser({ name: 'Dana', role: 'responder', password: 'Correct-Horse-9' });
+    expect((await two.listUsers()).map((user) => user.name)).toEqual(['Dana']);
+    const login = await two.login({ username: 'dana', password: 'Correct-Horse-9', ip: '10.0.0.1' });
+    expect(login.ok).toBe(true);
+
+    const { token, record } = await one.createToken({ name: 'ci', role: 'viewer', createdBy: 'Dana' });
+    expect(await two.authenticateToken(token, '10.0.0.2')).toMatchObject({ kind: 'token', role: 'viewer' });
+    expect(await two.revokeToken(record.id)).toBe(true);
+    expect(await one.authenticateToken(token, '10.0.0.2')).toBeUndefined();
+
+    // Stored as hashes only, and a deleted user's name is free again.
+    const stored = JSON.stringify(await connection.client.hgetall('auth:users'));
+    expect(stored).not.toContain('Correct-Horse-9');
+    expect(await two.deleteUser(created.user.id)).toBe(true);
+    expect(await new RedisAuthStore(connection.client).users.getByName('DANA')).toBeUndefined();
+  });
+
+  it('skips a record that does not parse instead of failing the listing', async () => {
+    const store = new RedisAuthStore(connection.client, 'broken-auth:');
+    await connection.client.hset('broken-auth:tokens', 'bad', '{"id": 1}');
+    expect(await store.tokens.list()).toEqual([]);
+    expect(await store.tokens.get('bad')).toBeUndefined();
   });
 });
