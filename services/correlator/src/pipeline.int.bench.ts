@@ -13,18 +13,13 @@
  * Prints one JSON line, then a markdown table.
  */
 import { createTestElastic, deleteTestIndices } from '@vigil/elastic/testing';
-import { createTestKafka } from '@vigil/kafka/testing';
+import { createTestKafka, createTopics, deleteTopics } from '@vigil/kafka/testing';
 import { generateMixedLog } from '@vigil/loggen';
 import { createLineParser } from '@vigil/parsers';
 import { uniqueName, waitFor } from '@vigil/testing';
 import { loadCorrelatorConfig } from './config/load-correlator-config.js';
 import { createCorrelator, type Correlator } from './correlator/create-correlator.js';
-import {
-  correlatorTestEnv,
-  createTopics,
-  deleteTopics,
-  produceEvents,
-} from './testing/correlator-test-kit.js';
+import { correlatorTestEnv, produceEvents } from './testing/correlator-test-kit.js';
 import { parseLines, REPO_ROOT } from './testing/fixture-logs.js';
 import { produceLines, startPipeline, type Pipeline } from './testing/pipeline-kit.js';
 

@@ -16,15 +16,8 @@ import { createAdmin, createKafkaClient, createProducer, type OutgoingMessage } 
 import { generateMixedLog } from '@vigil/loggen';
 import { createLogger } from '@vigil/core';
 import { stackEndpoints, uniqueName, waitFor } from '@vigil/testing';
-import {
-  allTopics,
-  deleteTopics,
-  MAIN_PATH,
-  REPO_ROOT,
-  testConfig,
-  testEnv,
-  topicSize,
-} from './testing/ingestor-test-kit.js';
+import { allTopics, MAIN_PATH, REPO_ROOT, testConfig, testEnv } from './testing/ingestor-test-kit.js';
+import { deleteTopics, topicSize } from '@vigil/kafka/testing';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const rawCompression = process.env['BENCH_RAW_COMPRESSION'] === 'none' ? 'none' : 'gzip';

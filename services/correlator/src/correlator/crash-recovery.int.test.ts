@@ -3,19 +3,13 @@ import { loadRulePack } from '@vigil/cli';
 import { createTestElastic, deleteTestIndices, uniqueIndexPrefix } from '@vigil/elastic/testing';
 import { createIndexer, loadIndexerConfig, type Indexer } from '@vigil/indexer';
 import type { Kafka } from '@vigil/kafka';
-import { createTestKafka, testLogger } from '@vigil/kafka/testing';
+import { collectTopic, createTestKafka, createTopics, deleteTopics, testLogger } from '@vigil/kafka/testing';
 import { createPrng } from '@vigil/loggen';
 import { stackEndpoints, waitFor } from '@vigil/testing';
 import { computeFamilies } from '../families/compute-families.js';
 import { replayAlertIds } from '../test-support/replay-alert-ids.js';
 import { spawnCorrelator, type ChildCorrelator } from '../testing/child-correlator.js';
-import {
-  collect,
-  correlatorTestEnv,
-  createTopics,
-  deleteTopics,
-  produceEvents,
-} from '../testing/correlator-test-kit.js';
+import { correlatorTestEnv, produceEvents } from '../testing/correlator-test-kit.js';
 import { mixedLog, parseLines, REPO_ROOT } from '../testing/fixture-logs.js';
 
 const KILLS = 5;
@@ -74,7 +68,7 @@ describe('correlator crashes (SIGKILL, Kafka, Redis, Elasticsearch)', () => {
     };
     indexer = createIndexer(loadIndexerConfig(indexerEnv), { kafka, logger: testLogger('indexer') });
     await indexer.start();
-    const alertsTopic = await collect(kafka, topicNames[1] ?? '');
+    const alertsTopic = await collectTopic(kafka, topicNames[1] ?? '');
 
     // Events arrive in chunks while the correlator is killed at random moments and restarted.
     const rng = createPrng(20261127);
@@ -134,7 +128,7 @@ describe('correlator crashes (SIGKILL, Kafka, Redis, Elasticsearch)', () => {
     const expected = replayAlertIds(ruleSet, events);
     const stateless = new Set(computeFamilies(ruleSet).stateless.map((rule) => rule.meta.id));
     await produceEvents(kafka, noCheckpoints['VIGIL_CORRELATOR_EVENTS_TOPIC'] ?? '', events);
-    const alerts = await collect(kafka, noCheckpoints['VIGIL_CORRELATOR_ALERTS_TOPIC'] ?? '');
+    const alerts = await collectTopic(kafka, noCheckpoints['VIGIL_CORRELATOR_ALERTS_TOPIC'] ?? '');
     const ids = (): string[] => alerts.values.map((value) => (JSON.parse(value) as { id: string }).id);
 
     const first = spawnCorrelator(noCheckpoints);

@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRulePack } from '@vigil/cli';
 import type { Kafka } from '@vigil/kafka';
-import { createTestKafka, testLogger } from '@vigil/kafka/testing';
+import {
+  collectTopic,
+  createTestKafka,
+  createTopics,
+  deleteTopics,
+  testLogger,
+  type TopicCollector,
+} from '@vigil/kafka/testing';
 import type { VigilEvent } from '@vigil/schema';
-import { waitFor } from '@vigil/testing';
+import { waitFor, type Outage } from '@vigil/testing';
 import { loadCorrelatorConfig } from '../config/load-correlator-config.js';
 import { replayAlertIds } from '../test-support/replay-alert-ids.js';
 import {
-  collect,
   correlatorTestEnv,
-  createTopics,
-  deleteTopics,
   produceEvents,
   redisOutage,
   settledAlertIds,
-  type Collector,
-  type Outage,
 } from '../testing/correlator-test-kit.js';
 import { mixedLog, parseLines, REPO_ROOT } from '../testing/fixture-logs.js';
 import { createCorrelator, type Correlator } from './create-correlator.js';
@@ -23,7 +25,7 @@ import { createCorrelator, type Correlator } from './create-correlator.js';
 let kafka: Kafka;
 let outage: Outage;
 let correlator: Correlator | undefined;
-let alerts: Collector | undefined;
+let alerts: TopicCollector | undefined;
 let topics: string[] = [];
 let events: VigilEvent[];
 let expected: string[];
@@ -49,7 +51,7 @@ async function saved(target: Correlator): Promise<number> {
 }
 
 /** Distinct alert ids collected so far. */
-const distinct = (collector: Collector): number =>
+const distinct = (collector: TopicCollector): number =>
   new Set(collector.values.map((value) => (JSON.parse(value) as { id: string }).id)).size;
 
 describe('correlator through a Redis outage', () => {
@@ -63,7 +65,7 @@ describe('correlator through a Redis outage', () => {
     // A third of the events before the outage, a third during it, a third after it.
     const third = (n: number): VigilEvent[] =>
       events.slice((n * events.length) / 3, ((n + 1) * events.length) / 3);
-    alerts = await collect(kafka, config.topics.alerts);
+    alerts = await collectTopic(kafka, config.topics.alerts);
     correlator = createCorrelator(config, { logger: testLogger('correlator') });
     await correlator.start();
     const running = correlator;
@@ -106,7 +108,7 @@ describe('correlator through a Redis outage', () => {
     topics.push(...Object.values(config.topics));
     await createTopics(kafka, Object.values(config.topics), 6);
     await produceEvents(kafka, config.topics.events, events);
-    alerts = await collect(kafka, config.topics.alerts);
+    alerts = await collectTopic(kafka, config.topics.alerts);
     await outage.stop();
     correlator = createCorrelator(config, { logger: testLogger('correlator') });
     await correlator.start();

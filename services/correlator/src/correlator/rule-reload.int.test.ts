@@ -3,24 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kafka } from '@vigil/kafka';
-import { createTestKafka, testLogger } from '@vigil/kafka/testing';
+import {
+  collectTopic,
+  createTestKafka,
+  createTopics,
+  deleteTopics,
+  testLogger,
+  type TopicCollector,
+} from '@vigil/kafka/testing';
 import { isoSyslog, ufwLine } from '@vigil/loggen';
 import { waitFor } from '@vigil/testing';
 import { loadCorrelatorConfig } from '../config/load-correlator-config.js';
-import {
-  collect,
-  correlatorTestEnv,
-  createTopics,
-  deleteTopics,
-  produceEvents,
-  type Collector,
-} from '../testing/correlator-test-kit.js';
+import { correlatorTestEnv, produceEvents } from '../testing/correlator-test-kit.js';
 import { parseLines, REPO_ROOT } from '../testing/fixture-logs.js';
 import { createCorrelator, type Correlator } from './create-correlator.js';
 
 let kafka: Kafka;
 let correlator: Correlator | undefined;
-let alerts: Collector | undefined;
+let alerts: TopicCollector | undefined;
 let topics: string[] = [];
 
 beforeAll(() => {
@@ -58,7 +58,7 @@ const scan = Array.from({ length: 25 }, (_, i) =>
     1000 + i,
   ),
 );
-const titles = (collector: Collector): string[] =>
+const titles = (collector: TopicCollector): string[] =>
   collector.values.map((value) => (JSON.parse(value) as { rule: { title: string } }).rule.title).sort();
 
 describe('rule reload (Kafka, Redis)', () => {
@@ -72,7 +72,7 @@ describe('rule reload (Kafka, Redis)', () => {
     );
     topics = Object.values(config.topics);
     await createTopics(kafka, topics, 6);
-    alerts = await collect(kafka, config.topics.alerts);
+    alerts = await collectTopic(kafka, config.topics.alerts);
     correlator = createCorrelator(config, { logger: testLogger('correlator') });
     await correlator.start();
     const running = correlator;

@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRulePack } from '@vigil/cli';
 import type { Kafka } from '@vigil/kafka';
-import { createTestKafka, testLogger } from '@vigil/kafka/testing';
+import { collectTopic, createTestKafka, createTopics, deleteTopics, testLogger } from '@vigil/kafka/testing';
 import type { VigilEvent } from '@vigil/schema';
 import { loadCorrelatorConfig } from '../config/load-correlator-config.js';
 import { replayAlertIds } from '../test-support/replay-alert-ids.js';
-import {
-  collect,
-  correlatorTestEnv,
-  createTopics,
-  deleteTopics,
-  produceEvents,
-  settledAlertIds,
-} from '../testing/correlator-test-kit.js';
+import { correlatorTestEnv, produceEvents, settledAlertIds } from '../testing/correlator-test-kit.js';
 import { mixedLog, parseLines, REPO_ROOT } from '../testing/fixture-logs.js';
 import { createCorrelator, type Correlator } from './create-correlator.js';
 
@@ -46,8 +39,8 @@ async function run(eventsTopic: string, instances: number): Promise<{ ids: strin
   const env = correlatorTestEnv('scale', { VIGIL_CORRELATOR_EVENTS_TOPIC: eventsTopic });
   const config = loadCorrelatorConfig(env, REPO_ROOT);
   topics.push(config.topics.alerts, config.topics.repartition, config.topics.late, config.topics.deadLetter);
-  await createTopics(kafka, [config.topics.alerts]);
-  const alerts = await collect(kafka, config.topics.alerts);
+  await createTopics(kafka, [config.topics.alerts], 6);
+  const alerts = await collectTopic(kafka, config.topics.alerts);
   const group = Array.from({ length: instances }, (_, i) =>
     createCorrelator(config, { logger: testLogger(`correlator-${i}`) }),
   );

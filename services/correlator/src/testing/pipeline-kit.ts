@@ -12,11 +12,11 @@ import { uniqueIndexPrefix } from '@vigil/elastic/testing';
 import { createIndexer, loadIndexerConfig, type Indexer } from '@vigil/indexer';
 import { createIngestor, loadIngestorConfig, type Ingestor } from '@vigil/ingestor';
 import { createProducer, type Kafka } from '@vigil/kafka';
-import { testLogger } from '@vigil/kafka/testing';
+import { createTopics, deleteTopics, testLogger } from '@vigil/kafka/testing';
 import { stackEndpoints } from '@vigil/testing';
 import { loadCorrelatorConfig } from '../config/load-correlator-config.js';
 import { createCorrelator, type Correlator } from '../correlator/create-correlator.js';
-import { correlatorTestEnv, createTopics, deleteTopics } from './correlator-test-kit.js';
+import { correlatorTestEnv } from './correlator-test-kit.js';
 import { REPO_ROOT } from './fixture-logs.js';
 
 export interface Pipeline {

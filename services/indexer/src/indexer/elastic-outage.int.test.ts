@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestElastic, deleteTestIndices, sampleAlert, sampleEvent } from '@vigil/elastic/testing';
 import { createAdmin, type Kafka } from '@vigil/kafka';
-import { createTestKafka, testLogger } from '@vigil/kafka/testing';
-import { waitFor } from '@vigil/testing';
-import { loadIndexerConfig } from '../config/load-indexer-config.js';
 import {
-  countDocuments,
+  createTestKafka,
   createTopics,
   deleteTopics,
-  elasticOutage,
-  indexerTestEnv,
-  produce,
-  type Outage,
-} from '../testing/indexer-test-kit.js';
+  produceMessages,
+  testLogger,
+} from '@vigil/kafka/testing';
+import { waitFor, type Outage } from '@vigil/testing';
+import { loadIndexerConfig } from '../config/load-indexer-config.js';
+import { countDocuments, elasticOutage, indexerTestEnv } from '../testing/indexer-test-kit.js';
 import { createIndexer, type Indexer } from './create-indexer.js';
 
 /** The issue asks for 60 s of outage; 20 s keeps CI fast and still outlasts the bulk retries' first rounds. */
@@ -49,11 +47,11 @@ describe('indexer through an Elasticsearch outage', () => {
     const eventsTopic = config.topics.events ?? '';
     const alertsTopic = config.topics.alerts ?? '';
     topics = [eventsTopic, alertsTopic, config.topics.deadLetter];
-    await createTopics(kafka, topics);
+    await createTopics(kafka, topics, 3);
     indexer = createIndexer(config, { logger: testLogger('indexer') });
     await indexer.start();
 
-    await produce(
+    await produceMessages(
       kafka,
       eventsTopic,
       Array.from({ length: 200 }, (_, i) => json(event(i))),
@@ -65,12 +63,12 @@ describe('indexer through an Elasticsearch outage', () => {
 
     await outage.stop();
     const outageStarted = Date.now();
-    await produce(
+    await produceMessages(
       kafka,
       eventsTopic,
       Array.from({ length: 300 }, (_, i) => json(event(200 + i))),
     );
-    await produce(kafka, alertsTopic, [json(sampleAlert('during-outage'))]);
+    await produceMessages(kafka, alertsTopic, [json(sampleAlert('during-outage'))]);
     const admin = createAdmin(kafka, { logger: testLogger('test-admin') });
     try {
       await waitFor(() => indexer?.health()['elasticsearch'] === 'unreachable', {

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteTestIndices, createTestElastic, sampleAlert, sampleEvent } from '@vigil/elastic/testing';
 import type { Kafka } from '@vigil/kafka';
-import { createTestKafka, testLogger } from '@vigil/kafka/testing';
+import {
+  collectTopic,
+  createTestKafka,
+  createTopics,
+  deleteTopics,
+  produceMessages,
+  testLogger,
+} from '@vigil/kafka/testing';
 import { deadLetterSchema } from '@vigil/schema';
 import { waitFor } from '@vigil/testing';
 import { loadIndexerConfig } from '../config/load-indexer-config.js';
-import {
-  collect,
-  countDocuments,
-  createTopics,
-  deleteTopics,
-  indexerTestEnv,
-  produce,
-} from '../testing/indexer-test-kit.js';
+import { countDocuments, indexerTestEnv } from '../testing/indexer-test-kit.js';
 import { createIndexer, type Indexer } from './create-indexer.js';
 
 const elastic = createTestElastic();
@@ -26,7 +26,7 @@ const alertsTopic = config.topics.alerts ?? '';
 
 beforeAll(async () => {
   kafka = createTestKafka();
-  await createTopics(kafka, [eventsTopic, alertsTopic, config.topics.deadLetter]);
+  await createTopics(kafka, [eventsTopic, alertsTopic, config.topics.deadLetter], 3);
 });
 
 afterAll(async () => {
@@ -49,9 +49,13 @@ const json = (value: unknown): { key: null; value: string } => ({ key: null, val
 describe('indexer (Kafka, Elasticsearch)', () => {
   it('indexes events and alerts into daily indices by id, once, and dead-letters what ES refuses', async () => {
     const broken = { ...sampleEvent({ id: 'evt-broken' }), source: { ip: 'not-an-address' } };
-    await produce(kafka, eventsTopic, [...events.map(json), json(broken), { key: null, value: '{not json' }]);
-    await produce(kafka, alertsTopic, alerts.map(json));
-    const deadLetters = await collect(kafka, config.topics.deadLetter);
+    await produceMessages(kafka, eventsTopic, [
+      ...events.map(json),
+      json(broken),
+      { key: null, value: '{not json' },
+    ]);
+    await produceMessages(kafka, alertsTopic, alerts.map(json));
+    const deadLetters = await collectTopic(kafka, config.topics.deadLetter);
     indexer = createIndexer(config, { logger: testLogger('indexer') });
     await indexer.start();
 
@@ -89,8 +93,8 @@ describe('indexer (Kafka, Elasticsearch)', () => {
     expect(rejected?.origin).toMatchObject({ topic: eventsTopic });
 
     // The same messages again (a replay, a redelivery): no new document, counted as duplicates.
-    await produce(kafka, eventsTopic, events.slice(0, 50).map(json));
-    await produce(kafka, alertsTopic, alerts.map(json));
+    await produceMessages(kafka, eventsTopic, events.slice(0, 50).map(json));
+    await produceMessages(kafka, alertsTopic, alerts.map(json));
     await waitFor(
       async () => {
         const body = await indexer?.metrics.exposition();

@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createAdmin, KafkaProtocolError, type VigilAdmin } from '@vigil/kafka';
-import { createTestKafka, produceMessages, testLogger } from '@vigil/kafka/testing';
+import {
+  collectTopic,
+  createTestKafka,
+  deleteTopics,
+  produceMessages,
+  testLogger,
+  topicSize,
+} from '@vigil/kafka/testing';
 import { generateMixedLog } from '@vigil/loggen';
 import { createLineParser } from '@vigil/parsers';
 import { waitFor } from '@vigil/testing';
@@ -9,15 +16,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { IngestorConfig } from '../config/ingestor-config.js';
 import {
   allTopics,
-  collect,
-  deleteTopics,
   ensureTestTopics,
-  produceInChunks,
   MAIN_PATH,
   REPO_ROOT,
   testConfig,
   testEnv,
-  topicSize,
 } from '../testing/ingestor-test-kit.js';
 import { createIngestor } from './create-ingestor.js';
 import type { EventSink } from './event-sink.js';
@@ -51,7 +54,7 @@ async function committedAll(config: IngestorConfig): Promise<boolean> {
 /** Every event id on the events topic (with duplicates counted). */
 async function eventIds(config: IngestorConfig): Promise<string[]> {
   const size = await topicSize(kafka, config.topics.events);
-  const reader = await collect(kafka, config.topics.events);
+  const reader = await collectTopic(kafka, config.topics.events);
   try {
     await waitFor(() => reader.messages.length >= size, { description: `${size} events` });
   } finally {
@@ -115,11 +118,11 @@ describe('at-least-once delivery', () => {
     created.push(allTopics(config));
     const { lines, ids } = input(600, 22);
     await ensureTestTopics(kafka, config);
-    await produceInChunks(
+    await produceMessages(
       kafka,
       config.topics.raw.host,
       lines.map((value) => ({ value })),
-      25,
+      { chunk: 25 },
     );
     const broken = createIngestor(config, {
       logger: testLogger('ingestor-broken'),
@@ -151,11 +154,11 @@ describe('at-least-once delivery', () => {
     created.push(allTopics(config));
     const { lines, ids } = input(20_000, 23);
     await ensureTestTopics(kafka, config);
-    await produceInChunks(
+    await produceMessages(
       kafka,
       config.topics.raw.host,
       lines.map((value) => ({ value })),
-      200,
+      { chunk: 200 },
     );
     const run = (): ChildProcess =>
       spawn(process.execPath, ['--import', 'tsx', MAIN_PATH], {

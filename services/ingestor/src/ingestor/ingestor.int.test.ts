@@ -1,11 +1,17 @@
 import { createLineParser } from '@vigil/parsers';
 import { createAdmin, jsonMessage } from '@vigil/kafka';
-import { createTestKafka, produceMessages, testLogger } from '@vigil/kafka/testing';
+import {
+  collectTopic,
+  createTestKafka,
+  deleteTopics,
+  produceMessages,
+  testLogger,
+} from '@vigil/kafka/testing';
 import { generateMixedLog } from '@vigil/loggen';
 import { eventSchema, type VigilEvent } from '@vigil/schema';
 import { waitFor } from '@vigil/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allTopics, collect, deleteTopics, testConfig, testEnv } from '../testing/ingestor-test-kit.js';
+import { allTopics, testConfig, testEnv } from '../testing/ingestor-test-kit.js';
 import { createIngestor } from './create-ingestor.js';
 
 const kafka = createTestKafka('ingestor-int');
@@ -65,7 +71,7 @@ describe('ingestor against the real broker', () => {
     );
     const total = lines.length + 2;
 
-    const events = await collect(kafka, config.topics.events);
+    const events = await collectTopic(kafka, config.topics.events);
     try {
       await waitFor(() => events.messages.length >= total, {
         timeoutMs: 60_000,

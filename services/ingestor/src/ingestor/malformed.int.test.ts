@@ -1,17 +1,17 @@
 import { createAdmin, type OutgoingMessage } from '@vigil/kafka';
-import { createTestKafka, produceMessages, testLogger } from '@vigil/kafka/testing';
+import {
+  collectTopic,
+  createTestKafka,
+  deleteTopics,
+  produceMessages,
+  testLogger,
+  topicSize,
+} from '@vigil/kafka/testing';
 import { createPrng, generateMixedLog } from '@vigil/loggen';
 import { deadLetterSchema, type VigilEvent } from '@vigil/schema';
 import { waitFor } from '@vigil/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  allTopics,
-  collect,
-  deleteTopics,
-  testConfig,
-  testEnv,
-  topicSize,
-} from '../testing/ingestor-test-kit.js';
+import { allTopics, testConfig, testEnv } from '../testing/ingestor-test-kit.js';
 import { createIngestor } from './create-ingestor.js';
 
 const kafka = createTestKafka('ingestor-malformed');
@@ -82,8 +82,8 @@ describe('ingestor with malformed input', () => {
     const eventCount = await topicSize(kafka, config.topics.events);
     const letterCount = await topicSize(kafka, config.topics.deadLetter);
     const [events, letters] = await Promise.all([
-      collect(kafka, config.topics.events),
-      collect(kafka, config.topics.deadLetter),
+      collectTopic(kafka, config.topics.events),
+      collectTopic(kafka, config.topics.deadLetter),
     ]);
     await waitFor(() => events.messages.length >= eventCount && letters.messages.length >= letterCount, {
       description: 'all output read',

@@ -3,8 +3,8 @@
  * topics and group per test, a config pointing at them, and a reader that collects a topic.
  */
 import { resolve } from 'node:path';
-import { createAdmin, createProducer, type Kafka, type OutgoingMessage } from '@vigil/kafka';
-import { testLogger } from '@vigil/kafka/testing';
+import type { Kafka } from '@vigil/kafka';
+import { createTopics } from '@vigil/kafka/testing';
 import { stackEndpoints, uniqueName } from '@vigil/testing';
 import { loadIngestorConfig } from '../config/load-ingestor-config.js';
 import type { IngestorConfig } from '../config/ingestor-config.js';
@@ -45,95 +45,7 @@ export function allTopics(config: IngestorConfig): string[] {
   return [raw.host, raw.network, raw.admin, events, deadLetter];
 }
 
-export async function deleteTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
-  const admin = createAdmin(kafka, { logger: testLogger('test-admin') });
-  try {
-    await admin.deleteTopics(topics);
-  } catch {
-    // Cleanup only: a topic that is already gone is fine.
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-export interface CollectedMessage {
-  readonly partition: number;
-  readonly offset: string;
-  readonly key: string | null;
-  readonly value: string;
-  readonly headers: Record<string, string>;
-}
-
-export interface Collector {
-  readonly messages: CollectedMessage[];
-  stop(): Promise<void>;
-}
-
-/** Reads a topic from the beginning with a throwaway group, collecting everything until `stop()`. */
-export async function collect(kafka: Kafka, topic: string): Promise<Collector> {
-  const consumer = kafka.consumer({ groupId: uniqueName('test-collect'), maxWaitTimeInMs: 100 });
-  const messages: CollectedMessage[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({
-    eachBatch: ({ batch }) => {
-      for (const message of batch.messages) {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) {
-          if (value !== undefined) headers[name] = value.toString();
-        }
-        messages.push({
-          partition: batch.partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          value: message.value?.toString() ?? '',
-          headers,
-        });
-      }
-      return Promise.resolve();
-    },
-  });
-  return { messages, stop: () => consumer.disconnect() };
-}
-
-/** Sum of a topic's high watermarks: how many records it holds (topics here are never compacted). */
-export async function topicSize(kafka: Kafka, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /** Creates the config's five topics up front (for tests that produce before the ingestor starts). */
 export async function ensureTestTopics(kafka: Kafka, config: IngestorConfig, partitions = 2): Promise<void> {
-  const admin = createAdmin(kafka, { logger: testLogger('test-admin') });
-  try {
-    await admin.ensureTopics(allTopics(config).map((topic) => ({ topic, partitions })));
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/**
- * Produces in requests of `chunk` messages, one after the other, so the topic holds many small
- * record batches: a consumer with a small `maxBytesPerPartition` then gets many small batches
- * (a compressed record batch is never split, whatever the fetch size).
- */
-export async function produceInChunks(
-  kafka: Kafka,
-  topic: string,
-  messages: readonly OutgoingMessage[],
-  chunk: number,
-): Promise<void> {
-  const producer = createProducer(kafka, { logger: testLogger('test-producer') });
-  await producer.connect();
-  try {
-    for (let i = 0; i < messages.length; i += chunk) await producer.send(topic, messages.slice(i, i + chunk));
-  } finally {
-    await producer.disconnect();
-  }
+  await createTopics(kafka, allTopics(config), partitions);
 }
