@@ -8,7 +8,7 @@ import { createAdmin, createKafkaClient, createProducer, type Kafka } from '@vig
 import { createRedisConnection, type RedisConnection } from '@vigil/redis';
 import { Checkpointer } from '../checkpoint/checkpointer.js';
 import type { CorrelatorConfig } from '../config/correlator-config.js';
-import type { HealthProbe } from '@vigil/service-http';
+import type { HealthProbe, KafkaService } from '@vigil/service-http';
 import { startHttpServer, type HttpServerHandle } from '@vigil/service-http';
 import { CorrelatorMetrics } from '../metrics/correlator-metrics.js';
 import { RuleSource, type LoadedRules } from '../rules/rule-source.js';
@@ -23,20 +23,9 @@ export interface CorrelatorDeps {
   readonly metrics?: CorrelatorMetrics;
 }
 
-export interface Correlator {
-  /** Loads rules, creates missing topics, connects, serves HTTP and starts both stages. */
-  start(): Promise<void>;
-  /** Graceful: finishes the batches in flight, checkpoints every partition it holds, leaves the groups. */
-  stop(): Promise<void>;
-  /** Settles when consuming has ended: resolves after `stop()`, rejects after a fatal error. */
-  readonly done: Promise<void>;
-  readonly metrics: CorrelatorMetrics;
-  /** What `/readyz` reports, as data. */
-  health(): Record<string, unknown>;
-  isReady(): boolean;
+export interface Correlator extends KafkaService<CorrelatorMetrics> {
   /** Stage-2 partitions started from a checkpoint or from scratch, since start. */
   readonly restores: { readonly checkpoint: number; readonly empty: number };
-  readonly httpPort: number | undefined;
 }
 
 const START_RETRY = { retries: 8, initialDelayMs: 500, maxDelayMs: 5_000 } as const;

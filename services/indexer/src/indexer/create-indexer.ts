@@ -27,7 +27,7 @@ import {
 import type { DeadLetter } from '@vigil/schema';
 import type { IndexerConfig } from '../config/indexer-config.js';
 import { toBulkDocument, type DocumentKind } from '../documents/to-bulk-document.js';
-import type { HealthProbe } from '@vigil/service-http';
+import type { HealthProbe, KafkaService } from '@vigil/service-http';
 import { startHttpServer, type HttpServerHandle } from '@vigil/service-http';
 import { IndexerMetrics } from '../metrics/indexer-metrics.js';
 import { RetentionSweeper } from '../retention/retention-sweeper.js';
@@ -39,17 +39,8 @@ export interface IndexerDeps {
   readonly metrics?: IndexerMetrics;
 }
 
-export interface Indexer {
-  /** Installs the index templates (waiting for Elasticsearch), connects, serves HTTP, starts consuming. */
-  start(): Promise<void>;
-  /** Graceful: the batch in flight is written and committed, then the consumer leaves the group. */
-  stop(): Promise<void>;
-  readonly done: Promise<void>;
-  readonly metrics: IndexerMetrics;
-  health(): Record<string, unknown>;
-  isReady(): boolean;
-  readonly httpPort: number | undefined;
-}
+/** Indexer lifecycle: see `KafkaService`. */
+export type Indexer = KafkaService<IndexerMetrics>;
 
 const PRODUCE_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: 30_000 } as const;
 /** Elasticsearch may take a while to come up with the stack: templates must be in before any write. */

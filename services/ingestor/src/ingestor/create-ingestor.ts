@@ -6,7 +6,7 @@
 import { createLogger, retry, type Logger } from '@vigil/core';
 import { createAdmin, createConsumer, createKafkaClient, createProducer, type Kafka } from '@vigil/kafka';
 import { RAW_ROLES, type IngestorConfig } from '../config/ingestor-config.js';
-import type { HealthProbe } from '@vigil/service-http';
+import type { HealthProbe, KafkaService } from '@vigil/service-http';
 import { startHttpServer, type HttpServerHandle } from '@vigil/service-http';
 import { IngestorMetrics } from '../metrics/ingestor-metrics.js';
 import { StreamParsers } from '../pipeline/stream-parsers.js';
@@ -22,18 +22,8 @@ export interface IngestorDeps {
   readonly wrapSink?: (sink: EventSink) => EventSink;
 }
 
-export interface Ingestor {
-  /** Creates missing topics, connects, serves HTTP and starts consuming; resolves once running. */
-  start(): Promise<void>;
-  /** Graceful: stops fetching, finishes and commits the batch in flight, disconnects. Idempotent. */
-  stop(): Promise<void>;
-  /** Settles when consuming has ended: resolves after `stop()`, rejects after a fatal error. */
-  readonly done: Promise<void>;
-  readonly metrics: IngestorMetrics;
-  isReady(): boolean;
-  /** The health/metrics port once started (useful with port 0). */
-  readonly httpPort: number | undefined;
-}
+/** Ingestor lifecycle: see `KafkaService`. */
+export type Ingestor = KafkaService<IngestorMetrics>;
 
 export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}): Ingestor {
   const logger = deps.logger ?? createLogger({ name: 'vigil-ingestor', level: config.logLevel });
@@ -148,6 +138,7 @@ export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}):
     },
     done,
     metrics,
+    health: () => ({ live: probe.live(), ready: probe.ready(), ...probe.detail() }),
     isReady: () => probe.ready(),
     get httpPort() {
       return http?.port;
