@@ -7,6 +7,7 @@
  *   node --import tsx services/ingestor/src/ingestor.int.bench.ts [lines]
  *   BENCH_RAW_COMPRESSION=none|gzip  BENCH_INSTANCES=1|2 (ingestor processes in the group)
  *   VIGIL_INGESTOR_*=... (tuning knobs are passed to the ingestor)
+ *   BENCH_CHILD_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (node flags for the ingestor processes)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -22,6 +23,7 @@ import { deleteTopics, topicSize } from '@vigil/kafka/testing';
 const total = Number(process.argv[2] ?? 1_000_000);
 const rawCompression = process.env['BENCH_RAW_COMPRESSION'] === 'none' ? 'none' : 'gzip';
 const instances = Math.max(1, Number(process.env['BENCH_INSTANCES'] ?? 1));
+const childArgs = (process.env['BENCH_CHILD_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 const logger = createLogger({ name: 'ingestor-bench', level: 'warn' });
 const kafka = createKafkaClient(
   { brokers: stackEndpoints.kafkaBrokers, clientId: uniqueName('bench') },
@@ -95,7 +97,7 @@ const rawBytes = messages.reduce((sum, m) => sum + (m.value as Buffer).length, 0
 const admin = createAdmin(kafka, { logger });
 await admin.ensureTopics(allTopics(config).map((topic) => ({ topic, partitions: 6 })));
 const children = ports.map((port) =>
-  spawn(process.execPath, ['--import', 'tsx', MAIN_PATH], {
+  spawn(process.execPath, [...childArgs, '--import', 'tsx', MAIN_PATH], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, VIGIL_INGESTOR_HTTP_PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
