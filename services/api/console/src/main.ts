@@ -1,6 +1,7 @@
 import { api, setCsrfToken, type Me } from './api.js';
 import { h } from './dom.js';
-import type { Page } from './page.js';
+import { can, type Page } from './page.js';
+import { adminPage } from './pages/admin.js';
 import { incidentDetailPage } from './pages/incident-detail.js';
 import { incidentsPage } from './pages/incidents.js';
 import { livePage } from './pages/live.js';
@@ -16,6 +17,7 @@ const PAGES: Readonly<Record<string, Page>> = {
   search: searchPage,
   silences: silencesPage,
   rules: rulesPage,
+  admin: adminPage,
 };
 
 const app = document.getElementById('app') ?? document.body;
@@ -51,6 +53,7 @@ function nav(current: Me): HTMLElement {
     link('#/search', 'Search'),
     link('#/silences', 'Silences'),
     link('#/rules', 'Rules'),
+    can(current, 'users:manage') ? link('#/admin', 'Admin') : undefined,
     h('span', { class: 'who' }, `${current.name} (${current.role})`),
     signOut,
   );

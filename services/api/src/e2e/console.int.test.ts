@@ -118,6 +118,33 @@ describe('SOC console (headless Chromium)', () => {
     await page.waitForSelector('.error >> text=/at position/');
   });
 
+  it('lets an admin (with TOTP) create and revoke an API token, shown once', async () => {
+    await page.click('nav button >> text=Sign out');
+    await page.waitForSelector('form.login');
+    await page.fill('input[name=username]', 'admin-user');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.fill('input[name=totp]', world.adminCode());
+    await page.click('button[type=submit]');
+    await page.waitForSelector('nav >> text=admin-user (admin)');
+    await page.click('nav a >> text=Admin');
+    await page.waitForSelector('table >> text=responder-user');
+    await page.fill('input[name=token-name]', 'ci <b>bot</b>');
+    await page.selectOption('form.new-token select[name=role]', 'viewer');
+    await page.click('form.new-token button[type=submit]');
+    const shown = await page.waitForSelector('.secret >> text=/vgl_/');
+    const token = /(vgl_\S+)/.exec((await shown.textContent()) ?? '')?.[1] ?? '';
+    expect(await world.auth.authenticateToken(token, '127.0.0.1')).toMatchObject({ role: 'viewer' });
+    await page.waitForSelector('td >> text=ci <b>bot</b>');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('button >> text=Revoke ci <b>bot</b>');
+    await page.waitForSelector('td >> text=ci <b>bot</b>', { state: 'detached' });
+    expect(await world.auth.authenticateToken(token, '127.0.0.1')).toBeUndefined();
+    expect(world.audit.records.map((record) => record.action)).toEqual(
+      expect.arrayContaining(['token.create', 'token.revoke']),
+    );
+  });
+
   it('ran without a single Content-Security-Policy violation', () => {
     expect(cspViolations).toEqual([]);
   });
