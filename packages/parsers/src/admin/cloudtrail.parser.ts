@@ -19,7 +19,15 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 
 /** A copy without undefined values (CloudTrail records omit fields freely). */
 function defined(o: Json): Json {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  // A key loop: entries/filter/fromEntries allocate two arrays per key. The keys are this file's own.
+  const out: Json = {};
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = o[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
 }
 
 export function isCloudTrailRecord(o: Json): boolean {

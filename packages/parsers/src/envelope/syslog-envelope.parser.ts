@@ -11,27 +11,35 @@ import type { ZoneClock } from '../time/zone-clock.js';
 import { scanIso, scanRfc3164, type TimeScan } from '../time/timestamp-scan.js';
 import type { YearResolver } from '../time/year-resolver.js';
 
+/** Every field is always present (possibly undefined): one object shape for all envelopes. */
 export interface SyslogEnvelope {
   format: 'rfc3164' | 'rfc5424' | 'iso';
   /** UTC ms of the header timestamp (NaN when RFC 5424 gave `-`). */
   ms: number;
   hasOffset: boolean;
-  priority?: number;
-  version?: string;
-  hostname?: string;
+  priority: number | undefined;
+  version: string | undefined;
+  hostname: string | undefined;
   /** The tag's program part (`sshd` of `sshd[123]:`; `su(pam_unix)` stays whole). */
-  program?: string;
-  pid?: number;
-  procid?: string;
-  msgid?: string;
-  structuredData?: string;
-  /** Everything after the timestamp: netfilter prefixes may sit where a tag would be. */
-  afterTime: string;
+  program: string | undefined;
+  pid: number | undefined;
+  procid: string | undefined;
+  msgid: string | undefined;
+  structuredData: string | undefined;
   message: string;
 }
 
 const MAX_TAG = 128;
-const PID = /^\d{1,10}$/;
+/** `/^\d{1,10}$/` without a regex: a tag's pid is checked on every line. */
+function isPid(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 10) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function skipSpaces(s: string, i: number): number {
   while (s.charCodeAt(i) === 32) i++;
@@ -63,7 +71,7 @@ function applyTag(env: SyslogEnvelope, tag: string): void {
     env.program = tag.slice(0, open);
     const procid = tag.slice(open + 1, -1);
     env.procid = procid;
-    if (PID.test(procid)) env.pid = Number(procid);
+    if (isPid(procid)) env.pid = Number(procid);
   } else {
     env.program = tag;
   }
@@ -80,7 +88,6 @@ function stripSolarisId(msg: string): string {
 function scanHeaderRest(s: string, i: number, env: SyslogEnvelope): boolean {
   i = skipSpaces(s, i);
   if (i >= s.length) return false;
-  env.afterTime = s.slice(i);
   const e1 = nextSpace(s, i);
   if (s.charCodeAt(e1 - 1) === 58 && e1 - i - 1 <= MAX_TAG && e1 - i > 1) {
     // First token is already a tag (no hostname), e.g. `Jan  8 03:37:09 DENY: IN=...`.
@@ -140,7 +147,7 @@ function scan5424(s: string, i: number, clock: ZoneClock, scan: TimeScan, env: S
   if (program !== undefined) env.program = program;
   if (procid !== '-') {
     env.procid = procid;
-    if (PID.test(procid)) env.pid = Number(procid);
+    if (isPid(procid)) env.pid = Number(procid);
   }
   const m = nilOr(msgid);
   if (m !== undefined) env.msgid = m;
@@ -168,7 +175,6 @@ function scan5424(s: string, i: number, clock: ZoneClock, scan: TimeScan, env: S
   i = skipSpaces(s, i);
   if (s.charCodeAt(i) === 0xfeff) i++;
   env.message = s.slice(i);
-  env.afterTime = env.message;
   return true;
 }
 
@@ -183,7 +189,20 @@ export function parseSyslogEnvelope(
   nowMs: number,
   scan: TimeScan,
 ): SyslogEnvelope | undefined {
-  const env: SyslogEnvelope = { format: 'rfc3164', ms: 0, hasOffset: false, afterTime: '', message: '' };
+  const env: SyslogEnvelope = {
+    format: 'rfc3164',
+    ms: 0,
+    hasOffset: false,
+    priority: undefined,
+    version: undefined,
+    hostname: undefined,
+    program: undefined,
+    pid: undefined,
+    procid: undefined,
+    msgid: undefined,
+    structuredData: undefined,
+    message: '',
+  };
   let i = 0;
   if (s.charCodeAt(0) === 60) {
     const pri = scanPri(s);

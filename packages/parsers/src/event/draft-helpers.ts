@@ -44,9 +44,22 @@ export function classify(
   outcome?: 'success' | 'failure' | 'unknown',
 ): void {
   if (action !== undefined) ev.event.action = action;
-  for (const c of category) if (!ev.event.category.includes(c)) ev.event.category.push(c);
-  for (const t of type) if (!ev.event.type.includes(t)) ev.event.type.push(t);
+  ev.event.category = union(ev.event.category, category);
+  ev.event.type = union(ev.event.type, type);
   if (outcome !== undefined) ev.event.outcome = outcome;
+}
+
+/**
+ * `into` plus the members of `add` it lacks, in order. An empty `into` (the usual case) is replaced
+ * by an exact-size array: the first push onto `[]` allocates room for 16.
+ */
+function union(into: string[], add: readonly string[]): string[] {
+  if (into.length === 0) {
+    if (add.length === 1) return [add[0] as string];
+    if (add.length === 2 && add[0] !== add[1]) return [add[0] as string, add[1] as string];
+  }
+  for (const c of add) if (!into.includes(c)) into.push(c);
+  return into;
 }
 
 /** Parses a decimal integer field; undefined for anything else (including `-`). */

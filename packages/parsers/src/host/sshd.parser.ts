@@ -71,13 +71,19 @@ function fallbackSource(ev: EventDraft, msg: string): void {
   if (/^[0-9a-fA-F.:]+$/.test(addr)) setSource(ev, addr, portAt);
 }
 
+/** First letters PROTOCOL_ERROR can match (D, C, B, e, k, P): most messages skip that regex. */
+function mayBeProtocolError(c: number): boolean {
+  return c === 68 || c === 67 || c === 66 || c === 101 || c === 107 || c === 80;
+}
+
 export function parseSshd(ev: EventDraft, msg: string): void {
-  let m: RegExpExecArray | null = P.PROTOCOL_ERROR.exec(msg);
+  const first = msg.charCodeAt(0);
+  let m: RegExpExecArray | null = mayBeProtocolError(first) ? P.PROTOCOL_ERROR.exec(msg) : null;
   if (m !== null) {
     classify(ev, 'ssh_protocol_error', ['network'], ['connection'], 'failure');
     return;
   }
-  switch (msg.charCodeAt(0)) {
+  switch (first) {
     case 65: // A
     case 70: // F
     case 80: // P

@@ -38,6 +38,9 @@ export interface LineParser {
   parse(line: string, context?: ParseContext): ParseOutcome;
 }
 
+/** The default context, shared: parsers only read it. */
+const NO_CONTEXT: ParseContext = {};
+
 /** Header and blank lines: a fresh result each time (callers may keep or extend it). */
 function empty(): ParseOutcome {
   return { ok: true, events: [] };
@@ -75,6 +78,10 @@ class StreamLineParser implements LineParser {
   private readonly zeek = new ZeekTsvState();
   private readonly w3c = new W3cState();
   private idTimestamp = '';
+  /** The first id seen under `idTimestamp` and its count: most timestamps carry one line. */
+  private firstId: string | undefined = undefined;
+  private firstSeen = 0;
+  /** Counts of the other ids under `idTimestamp`. */
   private readonly idSeen = new Map<string, number>();
 
   constructor(options: ParserOptions) {
@@ -107,7 +114,7 @@ class StreamLineParser implements LineParser {
     };
   }
 
-  parse(line: string, context: ParseContext = {}): ParseOutcome {
+  parse(line: string, context: ParseContext = NO_CONTEXT): ParseOutcome {
     try {
       return this.parseUnsafe(line, context);
     } catch (error) {
@@ -140,10 +147,9 @@ class StreamLineParser implements LineParser {
     tk.source = context.source;
     const drafts = this.dispatch(line, tk);
     if (!Array.isArray(drafts)) return drafts;
-    const events: VigilEvent[] = [];
-    for (let i = 0; i < drafts.length; i++)
-      events.push(this.finalize(drafts[i] as EventDraft, context, i, truncated));
-    return { ok: true, events };
+    // finalize completes each draft in place: the fresh drafts array becomes the events array.
+    for (let i = 0; i < drafts.length; i++) this.finalize(drafts[i] as EventDraft, context, i, truncated);
+    return { ok: true, events: drafts as unknown as VigilEvent[] };
   }
 
   private dispatch(line: string, tk: Toolkit, depth = 0): EventDraft[] | ParseOutcome {
@@ -205,7 +211,7 @@ class StreamLineParser implements LineParser {
     return fail('not_a_log_line', 'not a syslog envelope, JSON, or a known log format');
   }
 
-  private finalize(ev: EventDraft, context: ParseContext, index: number, truncated: boolean): VigilEvent {
+  private finalize(ev: EventDraft, context: ParseContext, index: number, truncated: boolean): void {
     if (context.origin !== undefined) {
       const { topic, partition, offset } = context.origin;
       ev.vigil.origin = { topic, partition, offset };
@@ -220,7 +226,6 @@ class StreamLineParser implements LineParser {
       stableId(ev.event.dataset, ev.event.original, idHost, String(index)),
       ev['@timestamp'],
     );
-    return ev as unknown as VigilEvent;
   }
 
   /**
@@ -230,16 +235,27 @@ class StreamLineParser implements LineParser {
    * depends on the stream's order only, never on Kafka offsets, so replay equals live.
    */
   private distinctId(id: string, timestamp: string): string {
-    if (timestamp !== this.idTimestamp || this.idSeen.size > 10_000) {
+    // The first id of a timestamp lives in fields, the rest in the map: no Map work (clear()
+    // allocates a new table) for the common one-line-per-timestamp case.
+    if (timestamp !== this.idTimestamp || this.idSeen.size >= 10_000) {
       this.idTimestamp = timestamp;
-      this.idSeen.clear();
+      this.firstId = undefined;
+      if (this.idSeen.size > 0) this.idSeen.clear();
     }
-    const seen = this.idSeen.get(id);
-    if (seen === undefined) {
-      this.idSeen.set(id, 1);
+    if (this.firstId === undefined) {
+      this.firstId = id;
+      this.firstSeen = 1;
       return id;
     }
-    this.idSeen.set(id, seen + 1);
+    let seen: number | undefined;
+    if (id === this.firstId) {
+      seen = this.firstSeen;
+      this.firstSeen = seen + 1;
+    } else {
+      seen = this.idSeen.get(id);
+      this.idSeen.set(id, (seen ?? 0) + 1);
+      if (seen === undefined) return id;
+    }
     return stableId(id, String(seen));
   }
 }

@@ -19,6 +19,10 @@ export class YearResolver {
   private lastMonth = -1;
   private refMs = Number.NaN;
   private refYear = 0;
+  /** `Date.UTC(year, month)` of the last (year, month) asked for: a stream stays in one month. */
+  private monthYear = Number.NaN;
+  private monthIndex = -1;
+  private monthStart = 0;
 
   constructor(
     fixedYear: number | undefined,
@@ -53,9 +57,22 @@ export class YearResolver {
   }
 
   private at(year: number, scan: TimeScan): number {
-    return this.clock.toUtc(
-      Date.UTC(year, scan.month, scan.day, scan.hour, scan.minute, scan.second, scan.millis),
-    );
+    // Date.UTC is linear in day/hour/minute/second/ms (it carries overflow, e.g. day 31 of April),
+    // so adding them to the month's start gives the same value without a Date call per line.
+    if (year !== this.monthYear || scan.month !== this.monthIndex) {
+      this.monthYear = year;
+      this.monthIndex = scan.month;
+      this.monthStart = Date.UTC(year, scan.month);
+    }
+    const wall =
+      this.monthStart +
+      (scan.day - 1) * 86_400_000 +
+      scan.hour * 3_600_000 +
+      scan.minute * 60_000 +
+      scan.second * 1000 +
+      scan.millis;
+    // Date.UTC's TimeClip: beyond ±8.64e15 ms it is NaN.
+    return this.clock.toUtc(Math.abs(wall) <= 8.64e15 ? wall : Number.NaN);
   }
 
   /** The calendar year of `nowMs` in the configured zone (cached: "now" rarely changes year). */

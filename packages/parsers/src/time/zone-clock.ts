@@ -11,6 +11,9 @@ export class ZoneClock {
   readonly isUtc: boolean;
   private readonly format: Intl.DateTimeFormat | undefined;
   private readonly offsets = new Map<number, number>();
+  /** The last hour looked up, before the map: consecutive lines share it. */
+  private lastHour = Number.NaN;
+  private lastOffset = 0;
 
   /** Throws a RangeError for an unknown zone: callers validate options once at setup. */
   constructor(zone: string) {
@@ -35,11 +38,15 @@ export class ZoneClock {
   offsetAt(utcMs: number): number {
     if (this.format === undefined) return 0;
     const hour = Math.floor(utcMs / HOUR_MS);
-    const cached = this.offsets.get(hour);
-    if (cached !== undefined) return cached;
-    const offset = this.computeOffset(hour * HOUR_MS);
-    if (this.offsets.size >= MAX_CACHED_HOURS) this.offsets.clear();
-    this.offsets.set(hour, offset);
+    if (hour === this.lastHour) return this.lastOffset;
+    let offset = this.offsets.get(hour);
+    if (offset === undefined) {
+      offset = this.computeOffset(hour * HOUR_MS);
+      if (this.offsets.size >= MAX_CACHED_HOURS) this.offsets.clear();
+      this.offsets.set(hour, offset);
+    }
+    this.lastHour = hour;
+    this.lastOffset = offset;
     return offset;
   }
 
