@@ -1,4 +1,5 @@
 import type { KafkaConfig } from '@vigil/kafka';
+import type { RedisConfig } from '@vigil/redis';
 import type { DatasetHint } from '@vigil/parsers';
 
 /** Which raw topic a line came from; it steers format detection (see the README). */
@@ -43,6 +44,8 @@ export interface IngestorConfig {
     readonly deliveryTimeoutMs: number;
   };
   readonly parser: ParserSettings;
+  /** Where stream headers are kept across restarts and rebalances (`VIGIL_INGESTOR_STREAM_STATE`). */
+  readonly streamState: { readonly kind: 'none' } | { readonly kind: 'redis'; readonly redis: RedisConfig };
   /** Dead letters keep at most this many bytes of the original message (Kafka caps message size). */
   readonly deadLetterMaxBytes: number;
   readonly shutdownTimeoutMs: number;

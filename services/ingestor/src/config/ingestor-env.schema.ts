@@ -36,6 +36,11 @@ export const ingestorEnvSchema = z.object({
   VIGIL_INGESTOR_DELIVERY_TIMEOUT_MS: env.int(120_000, 1_000),
   VIGIL_INGESTOR_MAX_LINE_BYTES: env.int(64 * 1024, 256),
   VIGIL_INGESTOR_DEADLETTER_MAX_BYTES: env.int(256 * 1024, 1024),
+  /**
+   * `redis`: keep each raw partition's Zeek TSV header lines in Redis (VIGIL_REDIS_*), so a restart
+   * or a rebalance between a header and its data lines dead-letters nothing. `none`: no Redis.
+   */
+  VIGIL_INGESTOR_STREAM_STATE: z.enum(['none', 'redis']).default('none'),
   VIGIL_INGESTOR_WEB_FLAVOR: z.enum(['nginx', 'apache']).optional(),
   VIGIL_INGESTOR_SHUTDOWN_TIMEOUT_MS: env.int(30_000, 1_000),
   VIGIL_SYSLOG_TIMEZONE: z.string().min(1).default('UTC'),

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '@vigil/core';
 import { loadKafkaConfig } from '@vigil/kafka';
+import { loadRedisConfig } from '@vigil/redis';
 import { createLineParser } from '@vigil/parsers';
 import type { IngestorConfig } from './ingestor-config.js';
 import { ingestorEnvSchema } from './ingestor-env.schema.js';
@@ -69,6 +70,10 @@ export function loadIngestorConfig(
       deliveryTimeoutMs: vars.VIGIL_INGESTOR_DELIVERY_TIMEOUT_MS,
     },
     parser,
+    streamState:
+      vars.VIGIL_INGESTOR_STREAM_STATE === 'redis'
+        ? { kind: 'redis', redis: loadRedisConfig(source) }
+        : { kind: 'none' },
     deadLetterMaxBytes: vars.VIGIL_INGESTOR_DEADLETTER_MAX_BYTES,
     shutdownTimeoutMs: vars.VIGIL_INGESTOR_SHUTDOWN_TIMEOUT_MS,
     logLevel: vars.VIGIL_LOG_LEVEL,

@@ -46,7 +46,7 @@ export function createBatchHandler({
   return async (batch, context) => {
     const started = performance.now();
     const role = roleOf.get(batch.topic) ?? 'host';
-    const parser = parsers.get(batch.topic, batch.partition);
+    const stream = await parsers.open(batch.topic, batch.partition);
     const stats = emptyStats();
     const sends: Promise<void>[] = [];
     const send = (out: TopicBatch[]): Promise<void> =>
@@ -69,8 +69,9 @@ export function createBatchHandler({
       const messages = batch.messages.slice(from, from + SLICE_MESSAGES);
       const part = processBatch(
         { topic: batch.topic, partition: batch.partition, role, messages },
-        parser,
+        stream.parser,
         options,
+        stream.trail,
       );
       mergeStats(stats, part.stats);
       const out: TopicBatch[] = [];
@@ -83,6 +84,8 @@ export function createBatchHandler({
       sends.push(sent);
     }
     await Promise.all(sends);
+    // Before the commit: a member that gets this partition next starts after this batch's headers.
+    await parsers.keep(batch.topic, batch.partition, stream);
     const lag = Number(BigInt(batch.highWatermark) - BigInt(batch.lastOffset) - 1n);
     const seconds = (performance.now() - started) / 1000;
     metrics.recordBatch(batch.topic, batch.partition, stats, seconds, Math.max(0, lag));

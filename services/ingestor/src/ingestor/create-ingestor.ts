@@ -5,11 +5,13 @@
  */
 import { createLogger, retry, type Logger } from '@vigil/core';
 import { createAdmin, createConsumer, createKafkaClient, createProducer, type Kafka } from '@vigil/kafka';
+import { createRedisConnection } from '@vigil/redis';
 import { RAW_ROLES, type IngestorConfig } from '../config/ingestor-config.js';
 import type { HealthProbe, KafkaService } from '@vigil/service-http';
 import { startHttpServer, type HttpServerHandle } from '@vigil/service-http';
 import { IngestorMetrics } from '../metrics/ingestor-metrics.js';
 import { StreamParsers } from '../pipeline/stream-parsers.js';
+import { RedisHeaderStore } from '../stream-state/redis-header-store.js';
 import { createBatchHandler } from './batch-handler.js';
 import type { EventSink } from './event-sink.js';
 
@@ -38,7 +40,15 @@ export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}):
     deliveryTimeoutMs: config.producer.deliveryTimeoutMs,
   });
   const sink: EventSink = deps.wrapSink === undefined ? producer : deps.wrapSink(producer);
-  const parsers = new StreamParsers(config.parser);
+  const redis =
+    config.streamState.kind === 'redis'
+      ? createRedisConnection(config.streamState.redis, { logger, name: 'vigil-ingestor' })
+      : undefined;
+  const parsers = new StreamParsers(
+    config.parser,
+    redis === undefined ? undefined : new RedisHeaderStore(redis.client),
+    logger.child({ component: 'stream-headers' }),
+  );
   const handler = createBatchHandler({ config, sink, parsers, metrics, logger });
 
   const consumer = createConsumer(kafka, {
@@ -108,6 +118,7 @@ export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}):
       .disconnect()
       .catch((error: unknown) => logger.warn({ err: error }, 'producer disconnect failed'));
     producerConnected = false;
+    await redis?.close().catch((error: unknown) => logger.warn({ err: error }, 'redis close failed'));
     await http?.close();
     logger.info('ingestor stopped');
   }

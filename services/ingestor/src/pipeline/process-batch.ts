@@ -10,6 +10,7 @@ import type { RawRole } from '../config/ingestor-config.js';
 import { decodeRawMessage, type DecodedLine } from '../envelope/decode-raw-message.js';
 import { deadLetterRecord } from '../records/dead-letter-record.js';
 import { eventRecord } from '../records/event-record.js';
+import type { HeaderTrail } from '../stream-state/header-trail.js';
 import { countInto, emptyStats, type BatchStats } from './batch-stats.js';
 
 export interface RawMessage {
@@ -54,7 +55,13 @@ function contextOf(decoded: DecodedLine, batch: RawBatch, offset: string, kafkaM
   };
 }
 
-export function processBatch(batch: RawBatch, parser: LineParser, options: ProcessOptions): ProcessedBatch {
+/** `trail`, when given, records the lines that configured the stream (Zeek TSV headers). */
+export function processBatch(
+  batch: RawBatch,
+  parser: LineParser,
+  options: ProcessOptions,
+  trail?: HeaderTrail,
+): ProcessedBatch {
   const events: OutgoingMessage[] = [];
   const deadLetters: OutgoingMessage[] = [];
   const stats = emptyStats();
@@ -97,8 +104,10 @@ export function processBatch(batch: RawBatch, parser: LineParser, options: Proce
     }
     if (outcome.events.length === 0) {
       stats.linesWithoutEvents++;
+      if (decoded.line.startsWith('#')) trail?.header(decoded.line);
       continue;
     }
+    trail?.data();
     if (outcome.events[0]?.vigil.truncated === true) stats.truncated++;
     const ingested = new Date(kafkaMs).toISOString();
     for (const event of outcome.events) {
