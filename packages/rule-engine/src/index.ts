@@ -24,3 +24,4 @@ export { absence, createAbsence } from './operators/absence.operator.js';
 export { newTerms, createNewTerms } from './operators/new-terms.operator.js';
 export { groupKey, decodeGroupKey } from './state/group-key.js';
 export { WatermarkTracker, type WatermarkOptions } from './time/watermark-tracker.js';
+export { parseTimestamp } from './time/parse-timestamp.js';

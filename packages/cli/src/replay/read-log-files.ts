@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parseStream, type ParserOptions } from '@vigil/parsers';
+import { createLineParser, type ParserOptions } from '@vigil/parsers';
 import type { VigilEvent } from '@vigil/schema';
 
 export interface DeadLetterLine {
@@ -31,11 +31,17 @@ export async function* readLogFile(
 ): AsyncGenerator<VigilEvent> {
   const input = file === '-' ? stdin : createReadStream(file);
   const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const { line, text, outcome } of parseStream(lines, options, { source: file })) {
+  // The parser directly (what parseStream does), not through one more async generator per line.
+  const parser = createLineParser(options);
+  const context = { source: file };
+  let line = 0;
+  for await (const text of lines) {
+    line++;
     counters.lines++;
+    const outcome = parser.parse(text, context);
     if (outcome.ok) {
       counters.events += outcome.events.length;
-      yield* outcome.events;
+      for (const event of outcome.events) yield event;
     } else {
       counters.deadLetters++;
       onDeadLetter({ file, line, code: outcome.code, reason: outcome.reason, original: text });

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { Alert, VigilEvent } from '@vigil/schema';
 import { iso } from '../alert/build-alert.js';
-import type { RuleSet } from '../model/compiled-rule.js';
+import type { EventScope, RuleSet } from '../model/compiled-rule.js';
 import type { EngineOutput, EngineStats, OperatorStats } from '../model/engine-output.js';
 import type { AlertSink, Match, RuleOperator } from '../model/match.js';
 import { ReorderBuffer } from '../time/reorder-buffer.js';
@@ -12,7 +12,7 @@ import { SNAPSHOT_FORMAT, type EngineSnapshot, type SnapshotOptions } from './en
 import { processEvents, type ProcessOptions } from './process-events.js';
 import { readEvent } from './read-event.js';
 import { buildPlan, type RuleProblem } from './rule-plan.js';
-import { buildRouting, type EventSlot, type Routing, type Slot } from './routing.js';
+import { buildRouting, MASK_BITS, type EventSlot, type Routing, type Slot } from './routing.js';
 
 export interface Engine {
   /** Takes one event (anything: bad input comes back as an `invalid` output) and returns what it caused. */
@@ -37,6 +37,8 @@ interface Pending {
   readonly ts: number;
   readonly id: string;
   readonly event: VigilEvent;
+  /** `[event.event.dataset]`, one shared array per dataset. */
+  readonly datasets: readonly string[];
   matched: readonly EventSlot[];
 }
 
@@ -56,6 +58,7 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
   let out: EngineOutput[] = [];
   let nextSweep = Number.NEGATIVE_INFINITY;
   let routing: Routing;
+  let scope: EventScope | undefined;
   let problems: readonly RuleProblem[] = [];
 
   const ruleError = (ruleId: string, error: unknown, eventId?: string): void => {
@@ -125,6 +128,7 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
       return makeSlot(rule, createOperator(rule, options));
     });
     routing = buildRouting(plan, slots);
+    scope = set.scope;
     problems = plan.problems;
   };
 
@@ -143,17 +147,52 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
    * arrival gives the same answers as on release; events that match nothing are never buffered.
    */
   const matchEvent = (event: VigilEvent, id: string): readonly EventSlot[] => {
+    const route = routing.route(event.event.dataset);
+    const slots = route.slots;
+    const n = slots.length;
+    if (n === 0) return NO_MATCH;
+    // Matches as bits, turned into the route's shared list for that combination: no array per event.
+    let mask = 0;
     let matched: EventSlot[] | undefined;
-    for (const slot of routing.route(event.event.dataset)) {
+    const current = scope;
+    current?.enter();
+    try {
+      // Rules whose match key the event lacks cannot match it: they are not run at all.
+      let candidates: number;
       try {
-        if (!slot.match(event)) continue;
-      } catch (error) {
-        ruleError(slot.rule.meta.id, error, id);
-        continue;
+        candidates = route.candidates(event);
+      } catch {
+        candidates = -1; // A key that cannot be read narrows nothing: every rule runs.
       }
-      (matched ??= []).push(slot);
+      for (let i = 0; i < n; i++) {
+        if (n <= MASK_BITS && (candidates & (1 << i)) === 0) continue;
+        const slot = slots[i] as EventSlot;
+        try {
+          if (!slot.match(event)) continue;
+        } catch (error) {
+          ruleError(slot.rule.meta.id, error, id);
+          continue;
+        }
+        if (n <= MASK_BITS) mask |= 1 << i;
+        else (matched ??= []).push(slot);
+      }
+    } finally {
+      current?.exit();
     }
-    return matched ?? NO_MATCH;
+    if (n > MASK_BITS) return matched ?? NO_MATCH;
+    return mask === 0 ? NO_MATCH : route.matchedFor(mask);
+  };
+
+  /** `[dataset]` arrays for matches, one per dataset (they are only read). */
+  const datasetLists = new Map<string, readonly string[]>();
+  const datasetsOf = (dataset: string): readonly string[] => {
+    let list = datasetLists.get(dataset);
+    if (list === undefined) {
+      list = [dataset];
+      // Datasets come from input: bounded like the routing cache.
+      if (datasetLists.size < 10_000) datasetLists.set(dataset, list);
+    }
+    return list;
   };
 
   const processEvent = (p: Pending): void => {
@@ -163,9 +202,20 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
     } else if (routing.timerSlots.length > 0) advanceOperators(p.ts, false);
     const event = p.event;
     const evidence = [p.id];
-    const datasets = [event.event.dataset];
+    const datasets = p.datasets;
     for (const slot of p.matched) {
-      const own: Match = { kind: 'match', ruleId: slot.rule.meta.id, ts: p.ts, event, evidence, datasets };
+      // Operators use a match only while they handle it (none keeps it), so each slot's one
+      // Match is refilled rather than a new one made per event.
+      let own = slot.input;
+      if (own === undefined) {
+        own = { kind: 'match', ruleId: slot.rule.meta.id, ts: p.ts, event, evidence, datasets };
+        slot.input = own;
+      } else {
+        own.ts = p.ts;
+        own.event = event;
+        own.evidence = evidence;
+        own.datasets = datasets;
+      }
       if (slot.rule.type !== 'signature' || slot.rule.generate) deliver(slot, own);
       else slot.stats.matches++;
       if (slot.rule.type === 'signature') for (const dependent of slot.dependents) deliver(dependent, own);
@@ -205,27 +255,24 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
   });
 
   const pushOne = (raw: unknown): void => {
-    const read = readEvent(raw);
-    if (typeof read === 'string') {
+    const ts = readEvent(raw);
+    if (typeof ts === 'string') {
       counters.invalid++;
-      out.push({ kind: 'invalid', reason: read, event: raw });
+      out.push({ kind: 'invalid', reason: ts, event: raw });
       return;
     }
+    const event = raw as VigilEvent;
     counters.events++;
     const watermark = tracker.watermark;
-    if (read.ts < watermark) {
+    if (ts < watermark) {
       counters.late++;
-      out.push({
-        kind: 'late',
-        event: read.event,
-        lateness_ms: watermark - read.ts,
-        watermark: iso(watermark),
-      });
+      out.push({ kind: 'late', event, lateness_ms: watermark - ts, watermark: iso(watermark) });
     } else {
-      const id = read.event.event.id;
-      const matched = matchEvent(read.event, id);
-      if (matched.length > 0) buffer.push({ ts: read.ts, event: read.event, id, matched });
-      tracker.observe(options.sourceOf(read.event), read.ts);
+      const id = event.event.id;
+      const matched = matchEvent(event, id);
+      if (matched.length > 0)
+        buffer.push({ ts, event, id, datasets: datasetsOf(event.event.dataset), matched });
+      tracker.observe(options.sourceOf(event), ts);
       while (buffer.size > options.maxBuffered) {
         counters.bufferOverflows++;
         tracker.advanceTo((buffer.peek()?.ts ?? 0) + 1);
@@ -242,11 +289,13 @@ export function createEngine(ruleSet: RuleSet, engineOptions: EngineOptions = {}
 
   function restoreInto(snapshot: EngineSnapshot): void {
     tracker.restore(snapshot.watermark);
-    for (const event of snapshot.buffer) {
-      const read = readEvent(event);
-      if (typeof read === 'string') continue;
-      const id = read.event.event.id;
-      buffer.push({ ts: read.ts, event: read.event, id, matched: matchEvent(read.event, id) });
+    for (const raw of snapshot.buffer) {
+      const ts = readEvent(raw);
+      if (typeof ts === 'string') continue;
+      const event = raw;
+      const id = event.event.id;
+      const datasets = datasetsOf(event.event.dataset);
+      buffer.push({ ts, event, id, datasets, matched: matchEvent(event, id) });
     }
     const slots = new Map(routing.slots.map((slot) => [slot.rule.meta.id, slot] as const));
     for (const saved of snapshot.operators) {

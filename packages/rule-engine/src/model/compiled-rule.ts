@@ -56,6 +56,17 @@ export interface Suppression {
   readonly windowMs: number;
 }
 
+/**
+ * A necessary condition of a rule's `match`, for routing: the rule can only match an event one of
+ * whose keys (`keysOf`) is in `values`. Rules with the same `keysOf` function are indexed together,
+ * so the engine reads their field once per event and runs only the rules that name a key it has.
+ * `@vigil/sigma` derives it from plain `field: value` items (keys: lowercased texts).
+ */
+export interface MatchKey {
+  readonly keysOf: (event: VigilEvent) => string | readonly string[] | undefined;
+  readonly values: readonly string[];
+}
+
 /** A Sigma detection rule: one event matches or not. */
 export interface DetectionRule {
   readonly type: 'signature';
@@ -63,6 +74,8 @@ export interface DetectionRule {
   /** Datasets (ECS `event.dataset`) this rule can see, from its `logsource`; empty = all. */
   readonly datasets: readonly string[];
   readonly match: EventPredicate;
+  /** Optional routing hint; see `MatchKey`. */
+  readonly matchKey?: MatchKey;
   /** False when only correlation rules use it (Sigma `generate: false` semantics). */
   readonly generate: boolean;
   readonly suppress?: Suppression;
@@ -104,6 +117,7 @@ export interface AbsenceRule {
   readonly meta: RuleMeta;
   readonly datasets: readonly string[];
   readonly match: EventPredicate;
+  readonly matchKey?: MatchKey;
   readonly groupBy: GroupBy;
   readonly timespanMs: number;
   readonly generate: boolean;
@@ -115,6 +129,7 @@ export interface NewTermsRule {
   readonly meta: RuleMeta;
   readonly datasets: readonly string[];
   readonly match: EventPredicate;
+  readonly matchKey?: MatchKey;
   readonly groupBy: GroupBy;
   readonly fields: readonly string[];
   readonly valuesOf: (event: VigilEvent) => readonly GroupValue[];
@@ -125,7 +140,19 @@ export interface NewTermsRule {
 export type CorrelationRule = EventCountRule | ValueCountRule | TemporalRule;
 export type CompiledRule = DetectionRule | CorrelationRule | AbsenceRule | NewTermsRule;
 
+/**
+ * Brackets the predicate calls for one event. Inside, compiled predicates may share work across
+ * rules (e.g. read each field once); outside, they compute everything afresh. The engine enters
+ * before testing an event against its rules and exits right after, never changing the event between.
+ */
+export interface EventScope {
+  enter(): void;
+  exit(): void;
+}
+
 /** A loaded, validated rule set, as the engine takes it. */
 export interface RuleSet {
   readonly rules: readonly CompiledRule[];
+  /** Optional: see `EventScope`. @vigil/sigma sets it. */
+  readonly scope?: EventScope;
 }

@@ -65,13 +65,17 @@ export class KeyedState<V> {
     if (!force && now < this.nextScan) return;
     this.nextScan = now + this.options.scanEveryMs;
     const { lastTime, release } = this.options;
-    for (const [key, value] of this.map) {
-      if (lastTime(value) > cutoff) continue;
-      this.map.delete(key);
+    const map = this.map;
+    let evicted = 0;
+    // forEach, not for-of over entries: no [key, value] array per key on every scan.
+    map.forEach((value, key) => {
+      if (lastTime(value) > cutoff) return;
+      map.delete(key);
       release?.(value);
-      this.stats.evicted++;
-    }
-    this.stats.keys = this.map.size;
+      evicted++;
+    });
+    this.stats.evicted += evicted;
+    this.stats.keys = map.size;
   }
 
   private evictOldest(): void {

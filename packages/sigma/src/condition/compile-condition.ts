@@ -1,4 +1,5 @@
 import type { EventPredicate } from '@vigil/rule-engine';
+import { keyAll } from '../detection/match-key.js';
 import { RuleCompileError } from '../rule/rule-compile-error.js';
 import type { ConditionNode } from './condition-ast.js';
 
@@ -14,10 +15,10 @@ function patternMatcher(pattern: string): (name: string) => boolean {
 
 function all(predicates: readonly EventPredicate[]): EventPredicate {
   if (predicates.length === 1 && predicates[0] !== undefined) return predicates[0];
-  return (event) => {
+  return keyAll((event) => {
     for (const predicate of predicates) if (!predicate(event)) return false;
     return true;
-  };
+  }, predicates);
 }
 
 function any(predicates: readonly EventPredicate[]): EventPredicate {

@@ -8,6 +8,8 @@ import { RuleCompileError } from '../rule/rule-compile-error.js';
 import { compileKeywordItem } from './compile-keyword-item.js';
 import { compileCidrValues, compileValue, textTest, type ValueTest } from './compile-value.js';
 import { groupLiteralValues } from './group-literal-values.js';
+import { keyItem } from './match-key.js';
+import { sharedItem } from './shared-item.js';
 import { lowerCase } from '../match/lower-case.js';
 import type { DetectionContext } from './detection-context.js';
 
@@ -187,5 +189,33 @@ export function compileDetectionItem(
   );
   checkCombination(modifiers, rawValues.length, context);
   if (!hasField) return compileKeywordItem(values.map(asKeyword), state, fields);
-  return combine(coalesce(fields), compileTests(values, state), state);
+  const predicate = combine(coalesce(fields), compileTests(values, state), state);
+  if (modifiers.length > 0) return predicate;
+  const shared = sharedItem(fields, rawValues, predicate);
+  const [only] = fields;
+  const literals = equalityLiterals(values);
+  if (fields.length === 1 && only !== undefined && literals !== undefined) keyItem(shared, only, literals);
+  return shared;
+}
+
+/**
+ * The lowercased texts a modifier-free item compares for equality, when every value is a plain
+ * case-insensitive string without wildcards; undefined otherwise. Both ways of lowercasing (per
+ * part, as the matcher does, and whole) are kept: a superset is still a correct routing key.
+ */
+function equalityLiterals(values: readonly SigmaValue[]): string[] | undefined {
+  const literals: string[] = [];
+  for (const value of values) {
+    if (value.kind !== 'string' || value.cased) return undefined;
+    const parts: string[] = [];
+    for (const part of value.value.parts) {
+      if (typeof part !== 'string') return undefined;
+      parts.push(part);
+    }
+    const perPart = parts.map((part) => part.toLowerCase()).join('');
+    const whole = parts.join('').toLowerCase();
+    literals.push(perPart);
+    if (whole !== perPart) literals.push(whole);
+  }
+  return literals;
 }

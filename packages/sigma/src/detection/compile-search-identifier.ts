@@ -3,6 +3,7 @@ import type { DocumentIssues } from '../issues/issue-collector.js';
 import { RuleCompileError } from '../rule/rule-compile-error.js';
 import type { YamlPath } from '../yaml/yaml-document.js';
 import { compileDetectionItem } from './compile-detection-item.js';
+import { keyAll } from './match-key.js';
 import type { DetectionContext } from './detection-context.js';
 
 const NEVER: EventPredicate = () => false;
@@ -13,10 +14,10 @@ function isMap(value: unknown): value is Record<string, unknown> {
 
 function allOf(predicates: readonly EventPredicate[]): EventPredicate {
   if (predicates.length === 1 && predicates[0] !== undefined) return predicates[0];
-  return (event) => {
+  return keyAll((event) => {
     for (const predicate of predicates) if (!predicate(event)) return false;
     return true;
-  };
+  }, predicates);
 }
 
 function anyOf(predicates: readonly EventPredicate[]): EventPredicate {

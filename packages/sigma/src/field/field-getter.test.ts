@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventScope } from './event-scope.js';
 import { compileFieldGetter } from './field-getter.js';
 
 describe('compileFieldGetter', () => {
@@ -32,5 +33,22 @@ describe('compileFieldGetter', () => {
     expect(compileFieldGetter('constructor')({})).toBeUndefined();
     expect(compileFieldGetter('a.toString')({ a: {} })).toBeUndefined();
     expect(compileFieldGetter('a.b.__proto__')({ a: { b: {} } })).toBeUndefined();
+  });
+
+  it('is one shared getter per field, reading each field once per event inside a scope', () => {
+    const get = compileFieldGetter('source.ip');
+    expect(compileFieldGetter('source.ip')).toBe(get);
+    const event = { source: { ip: '10.0.0.1' } };
+    eventScope.enter();
+    expect(get(event)).toBe('10.0.0.1');
+    event.source.ip = '10.0.0.2';
+    // Inside one scope the event is taken as unchanged: the first read stands.
+    expect(get(event)).toBe('10.0.0.1');
+    eventScope.exit();
+    expect(get(event)).toBe('10.0.0.2');
+    eventScope.enter();
+    expect(get(event)).toBe('10.0.0.2');
+    expect(get({ source: { ip: '10.0.0.3' } })).toBe('10.0.0.3');
+    eventScope.exit();
   });
 });

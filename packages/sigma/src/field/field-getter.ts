@@ -1,3 +1,5 @@
+import { scopeState } from './event-scope.js';
+
 /** Reads one field of an event; `undefined` when absent. Arrays met on the way are flattened. */
 export type FieldGetter = (event: object) => unknown;
 
@@ -68,16 +70,46 @@ function walk(event: object, parts: readonly string[]): unknown {
   return value;
 }
 
-/** Compiles a dotted ECS field name (`source.ip`) into a getter, once at load. */
+/** One getter per field name for all rules, so that inside an event scope each field is read once. */
+const interned = new Map<string, FieldGetter>();
+
+/**
+ * Compiles a dotted ECS field name (`source.ip`) into a getter, once at load. Every rule reading
+ * the same field gets the same getter, memoized per event inside `eventScope` (see
+ * `memoPerEvent`; inlined here, this being the hottest closure of rule matching).
+ */
 export function compileFieldGetter(field: string): FieldGetter {
-  const path = fieldPath(field);
-  if (path.parts.length === 1) {
-    const key = field;
-    return (event) => (Object.hasOwn(event, key) ? (event as Record<string, unknown>)[key] : undefined);
+  let getter = interned.get(field);
+  if (getter === undefined) {
+    getter = memoizedGetter(field);
+    // Field names come from rules: bounded in practice; the bound only stops sharing, never answers.
+    if (interned.size >= 100_000) interned.clear();
+    interned.set(field, getter);
   }
+  return getter;
+}
+
+function memoizedGetter(field: string): FieldGetter {
+  const path = fieldPath(field);
   const { parts } = path;
+  const single = parts.length === 1;
+  let seenEpoch = 0;
+  let seenEvent: object | undefined;
+  let seen: unknown;
   return (event) => {
-    const direct = walk(event, parts);
-    return direct !== undefined ? direct : resolve(event, path, 0);
+    const epoch = scopeState.epoch;
+    if (epoch !== 0 && epoch === seenEpoch && event === seenEvent) return seen;
+    let value: unknown;
+    if (single) value = Object.hasOwn(event, field) ? (event as Record<string, unknown>)[field] : undefined;
+    else {
+      value = walk(event, parts);
+      if (value === undefined) value = resolve(event, path, 0);
+    }
+    if (epoch !== 0) {
+      seenEpoch = epoch;
+      seenEvent = event;
+      seen = value;
+    }
+    return value;
   };
 }

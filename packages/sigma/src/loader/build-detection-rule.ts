@@ -6,6 +6,7 @@ import type {
   Suppression,
 } from '@vigil/rule-engine';
 import { coalesceGetter, singleRuleGroupBy, toGroupValue } from '../correlation/group-by.js';
+import { keyOf } from '../detection/match-key.js';
 import type { DocumentIssues } from '../issues/issue-collector.js';
 import { buildRuleMeta, ruleVersion } from '../rule/build-rule-meta.js';
 import type { DetectionUnit } from '../rule/compile-detection-rule.js';
@@ -78,7 +79,15 @@ export function buildDetectionRule(
   });
   const meta = buildRuleMeta(parsed, version, options.id === undefined ? {} : { id: options.id });
   const match = withFilters(unit.match, options.filters);
-  const base = { meta, datasets: unit.datasets, match, generate: options.generate };
+  // Filters only narrow: the detection's routing key holds for the filtered rule too.
+  const matchKey = keyOf(unit.match)?.key;
+  const base = {
+    meta,
+    datasets: unit.datasets,
+    match,
+    ...(matchKey === undefined ? {} : { matchKey }),
+    generate: options.generate,
+  };
   if (extension.absence !== undefined && extension.new_terms !== undefined) {
     issues.error(
       'invalid_extension',

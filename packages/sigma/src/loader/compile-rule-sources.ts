@@ -1,4 +1,5 @@
 import type { CompiledRule, CorrelationRule, RuleSet } from '@vigil/rule-engine';
+import { eventScope } from '../field/event-scope.js';
 import { compileCorrelation, type CompiledCorrelation } from '../correlation/compile-correlation.js';
 import type { CorrelationReference } from '../correlation/correlation-reference.js';
 import { IssueCollector } from '../issues/issue-collector.js';
@@ -258,7 +259,7 @@ export function compileRuleSources(
   const failed = new Set(collector.errors.map((error) => `${error.file}\u0000${error.rule ?? error.line}`))
     .size;
   return {
-    ruleSet: { rules },
+    ruleSet: { rules, scope: eventScope },
     errors: collector.errors,
     warnings: collector.warnings,
     stats: { files: sources.length, documents, loaded: rules.length, failed },
