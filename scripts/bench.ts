@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every `*.bench.ts` under packages/ and services/, one at a time (benchmarks
  * on a 2-core machine must not compete with each other), each in its own Node process with
- * `--expose-gc` so memory figures are taken after a full collection. `*.int.bench.ts` need the
+ * `--expose-gc` so memory figures are taken after a full collection, and the 64 MB young generation
+ * the `vigil` command and the service image run with. `*.int.bench.ts` need the
  * local stack (npm run stack:up); they run when it answers and are listed as not run otherwise.
  *
  *   npm run bench                 # all
@@ -62,7 +63,7 @@ for (const file of files) {
   process.stdout.write(`\n### ${file}\n`);
   const result = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', file],
+    ['--expose-gc', '--max-old-space-size=8192', '--max-semi-space-size=64', '--import', 'tsx', file],
     {
       cwd: root,
       stdio: 'inherit',
