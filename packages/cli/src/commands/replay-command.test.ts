@@ -68,6 +68,53 @@ describe('vigil replay', () => {
     expect(bad.err).toContain('--year');
   });
 
+  it('starts new_terms learning where --learn-from says, not at the first match', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-learn-'));
+    writeFileSync(
+      join(dir, 'new_source.yml'),
+      [
+        'title: Login from a new source',
+        'id: 7d0c4a51-2a6b-4f0e-9c1d-000000000011',
+        'status: test',
+        'logsource: { product: linux, service: auth }',
+        'detection:',
+        '  selection:',
+        '    event.action: ssh_login',
+        '    event.outcome: success',
+        '  condition: selection',
+        'vigil:',
+        '  new_terms: { fields: [source.ip], group-by: [user.name], history: 1h }',
+        'level: medium',
+        '',
+      ].join('\n'),
+    );
+    const log = join(dir, 'auth.log');
+    const login = (time: string, ip: string): string =>
+      `2026-11-27T${time}.000000+00:00 web-01 sshd[1]: Accepted password for alice from ${ip} port 50000 ssh2`;
+    writeFileSync(
+      log,
+      [login('08:00:00', '10.0.0.1'), login('08:30:00', '10.0.0.2'), login('09:10:00', '10.0.0.3'), ''].join(
+        '\n',
+      ),
+    );
+    const ips = async (extra: string[]): Promise<string[]> => {
+      const run = await replay(['--rules', dir, ...extra, log]);
+      expect(run.code).toBe(0);
+      return run.out
+        .trim()
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => (JSON.parse(line) as { distinct: { values: string[] } }).distinct.values.join());
+    };
+    // From the first match (08:00): learning until 09:00.
+    expect(await ips([])).toEqual(['10.0.0.3']);
+    // From 07:00: learning is over before the first login; every source is new.
+    expect(await ips(['--learn-from', '2026-11-27T07:00:00Z'])).toEqual(['10.0.0.1', '10.0.0.2', '10.0.0.3']);
+    // From 08:20: still learning at 09:10.
+    expect(await ips(['--learn-from', '2026-11-27T08:20:00Z'])).toEqual([]);
+    expect((await replay(['--learn-from', 'yesterday', log])).code).toBe(2);
+  });
+
   it('refuses to run with rule errors unless told, naming file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-rules-'));
     writeFileSync(

@@ -1,5 +1,5 @@
 /**
- * `vigil replay --rules PATH... [--lists PATH...] [--year YYYY] [--timezone TZ] [--lateness DURATION] FILE...|-`
+ * `vigil replay --rules PATH... [--lists PATH...] [--year YYYY] [--timezone TZ] [--lateness DURATION] [--learn-from TIME] FILE...|-`
  * Parses the files (formats detected per line), merges them by event time, runs the rules and prints
  * one alert per line (NDJSON) on stdout. Dead letters, late events, rule problems and progress go to
  * stderr. The same input always gives byte-identical output.
@@ -14,7 +14,7 @@ import { loadRulePack } from '@vigil/sigma';
 import { parserOptionsFrom } from './parser-flags.js';
 
 export const REPLAY_USAGE =
-  'usage: vigil replay [--rules PATH]... [--lists PATH]... [--year YYYY] [--timezone TZ] [--lateness 5s] [--allow-rule-errors] FILE...|-\n';
+  'usage: vigil replay [--rules PATH]... [--lists PATH]... [--year YYYY] [--timezone TZ] [--lateness 5s] [--learn-from ISO-TIME] [--allow-rule-errors] FILE...|-\n';
 
 export async function runReplayCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let args;
@@ -28,6 +28,7 @@ export async function runReplayCommand(argv: readonly string[], io: CliIo): Prom
         year: { type: 'string' },
         timezone: { type: 'string' },
         lateness: { type: 'string' },
+        'learn-from': { type: 'string' },
         'allow-rule-errors': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
       },
@@ -54,6 +55,15 @@ export async function runReplayCommand(argv: readonly string[], io: CliIo): Prom
     return EXIT.usage;
   }
 
+  // new_terms learning from a given event time, as the correlator's VIGIL_CORRELATOR_NEW_TERMS_LEARN_FROM.
+  const learnFrom = values['learn-from'] === undefined ? undefined : Date.parse(values['learn-from']);
+  if (learnFrom !== undefined && Number.isNaN(learnFrom)) {
+    io.stderr.write(
+      `vigil replay: --learn-from takes an ISO 8601 time such as 2026-11-27T00:00:00Z, got ${values['learn-from'] ?? ''}\n`,
+    );
+    return EXIT.usage;
+  }
+
   const pack = await loadRulePack(values.rules ?? [], io.cwd, values.lists);
   for (const line of pack.report) io.stderr.write(`${line}\n`);
   if (pack.result.errors.length > 0 && values['allow-rule-errors'] !== true) {
@@ -63,7 +73,10 @@ export async function runReplayCommand(argv: readonly string[], io: CliIo): Prom
     return EXIT.problems;
   }
 
-  const engine = createEngine(pack.result.ruleSet, { allowedLatenessMs: lateness });
+  const engine = createEngine(pack.result.ruleSet, {
+    allowedLatenessMs: lateness,
+    ...(learnFrom === undefined ? {} : { newTermsLearningFromMs: learnFrom }),
+  });
   for (const problem of engine.problems) io.stderr.write(`rule ${problem.ruleId}: ${problem.message}\n`);
 
   const counters: ReadCounters = { lines: 0, events: 0, deadLetters: 0 };

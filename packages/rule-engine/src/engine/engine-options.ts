@@ -61,5 +61,6 @@ export function resolveOptions(options: EngineOptions): ResolvedEngineOptions {
     maxKeys: options.maxKeys ?? 1_000_000,
     maxEvidence: options.maxEvidence ?? 100,
     newTermsLearning: options.newTermsLearning ?? true,
+    newTermsLearningFromMs: options.newTermsLearningFromMs,
   };
 }

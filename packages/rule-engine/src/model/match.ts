@@ -40,6 +40,12 @@ export interface OperatorOptions {
    * first match, so a fresh start does not flag every term as new.
    */
   readonly newTermsLearning: boolean;
+  /**
+   * new_terms learning starts here (event time, epoch ms) instead of at the operator's first match:
+   * engines that each see part of the stream (correlator partitions) then learn over the same span
+   * as one engine over all of it (`vigil replay` with the same start).
+   */
+  readonly newTermsLearningFromMs: number | undefined;
   /** Least event time between two scans of an operator's keys for expired ones (at most span / 4 apart). */
   readonly sweepIntervalMs: number;
 }
@@ -53,6 +59,7 @@ export const DEFAULT_OPERATOR_OPTIONS: OperatorOptions = {
   maxKeys: 1_000_000,
   maxEvidence: 100,
   newTermsLearning: true,
+  newTermsLearningFromMs: undefined,
   sweepIntervalMs: 1_000,
 };
 

@@ -43,7 +43,9 @@ export function createNewTerms(
       if (terms.every((t) => t === null)) return;
       const values = rule.groupBy.valuesOf(rule.meta.id, match.event);
       const key = `${groupKey(values)}\u001e${groupKey(terms)}`;
-      learnUntil ??= options.newTermsLearning ? match.ts + history : Number.NEGATIVE_INFINITY;
+      learnUntil ??= options.newTermsLearning
+        ? (options.newTermsLearningFromMs ?? match.ts) + history
+        : Number.NEGATIVE_INFINITY;
       const seen = keys.get(key);
       keys.set(key, match.ts);
       if (seen !== undefined && seen > match.ts - history) return;

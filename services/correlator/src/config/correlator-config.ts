@@ -34,7 +34,12 @@ export interface CorrelatorConfig {
     readonly markerIntervalMs: number;
   };
   readonly checkpoint: { readonly intervalMs: number; readonly records: number; readonly ttlMs: number };
-  readonly engine: { readonly maxKeys: number; readonly maxEvidence: number };
+  readonly engine: {
+    readonly maxKeys: number;
+    readonly maxEvidence: number;
+    /** new_terms learning start (epoch ms), the same in every partition; unset: each partition's first match. */
+    readonly newTermsLearnFromMs?: number;
+  };
   readonly consumer: {
     /** Where a new stage-1 group starts on the events topic (stage 2 always starts from its checkpoints). */
     readonly fromBeginning: boolean;

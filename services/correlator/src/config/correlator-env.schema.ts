@@ -43,6 +43,11 @@ export const correlatorEnvSchema = z.object({
   /** Checkpoints not saved again within this time vanish from Redis (0 = keep). */
   VIGIL_CORRELATOR_CHECKPOINT_TTL_MS: env.int(14 * 86_400_000, 0),
   VIGIL_CORRELATOR_MAX_KEYS: env.int(1_000_000, 1),
+  /**
+   * new_terms rules learn for their history from this event time (ISO 8601) on, in every partition
+   * alike, as `vigil replay --learn-from` does. Unset: each partition learns from its first match.
+   */
+  VIGIL_CORRELATOR_NEW_TERMS_LEARN_FROM: z.iso.datetime({ offset: true }).optional(),
   VIGIL_CORRELATOR_MAX_EVIDENCE: env.int(100, 1),
   /** Where a new stage-1 group starts on the events topic: its start (true) or its end. */
   VIGIL_CORRELATOR_FROM_BEGINNING: env.bool(true),

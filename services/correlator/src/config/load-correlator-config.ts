@@ -61,7 +61,13 @@ export function loadCorrelatorConfig(
       records: vars.VIGIL_CORRELATOR_CHECKPOINT_RECORDS,
       ttlMs: vars.VIGIL_CORRELATOR_CHECKPOINT_TTL_MS,
     },
-    engine: { maxKeys: vars.VIGIL_CORRELATOR_MAX_KEYS, maxEvidence: vars.VIGIL_CORRELATOR_MAX_EVIDENCE },
+    engine: {
+      maxKeys: vars.VIGIL_CORRELATOR_MAX_KEYS,
+      maxEvidence: vars.VIGIL_CORRELATOR_MAX_EVIDENCE,
+      ...(vars.VIGIL_CORRELATOR_NEW_TERMS_LEARN_FROM === undefined
+        ? {}
+        : { newTermsLearnFromMs: Date.parse(vars.VIGIL_CORRELATOR_NEW_TERMS_LEARN_FROM) }),
+    },
     consumer: {
       fromBeginning: vars.VIGIL_CORRELATOR_FROM_BEGINNING,
       partitionsConcurrently: vars.VIGIL_CORRELATOR_PARTITIONS_CONCURRENTLY,

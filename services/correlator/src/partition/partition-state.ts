@@ -12,6 +12,8 @@ export interface PartitionStateOptions {
   readonly maxKeys?: number;
   readonly maxEvidence?: number;
   readonly newTermsLearning?: boolean;
+  /** new_terms learning start, the same for every partition (see the engine's option). */
+  readonly newTermsLearningFromMs?: number;
   /** Partitions of the repartition topic, recorded in snapshots to detect a resize. */
   readonly partitions?: number;
 }
@@ -174,6 +176,9 @@ export class PartitionState {
       ...(this.options.newTermsLearning === undefined
         ? {}
         : { newTermsLearning: this.options.newTermsLearning }),
+      ...(this.options.newTermsLearningFromMs === undefined
+        ? {}
+        : { newTermsLearningFromMs: this.options.newTermsLearningFromMs }),
       ...(restore === undefined ? {} : { restore }),
     });
     // A family added later starts at the partition's watermark, like the others.

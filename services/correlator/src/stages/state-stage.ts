@@ -196,7 +196,14 @@ export class StateStage {
 
   private stateOptions(): ConstructorParameters<typeof PartitionState>[1] {
     const { time, engine } = this.deps.config;
-    return { latenessMs: time.latenessMs, maxKeys: engine.maxKeys, maxEvidence: engine.maxEvidence };
+    return {
+      latenessMs: time.latenessMs,
+      maxKeys: engine.maxKeys,
+      maxEvidence: engine.maxEvidence,
+      ...(engine.newTermsLearnFromMs === undefined
+        ? {}
+        : { newTermsLearningFromMs: engine.newTermsLearnFromMs }),
+    };
   }
 
   private readonly handler: BatchHandler = async (batch, context) => {
