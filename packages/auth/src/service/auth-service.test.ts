@@ -82,6 +82,19 @@ describe('AuthService', () => {
     expect(await auth.login({ ...base, totp: code })).toEqual({ ok: false, reason: 'invalid_credentials' });
   });
 
+  it('lets one TOTP code through once when two logins race with it', async () => {
+    const { auth, clock } = setup();
+    const created = await auth.createUser({ name: 'root-admin', role: 'admin', password: 'Correct-Horse-9' });
+    const code = totp(base32Decode(created.totpSecret ?? '') ?? Buffer.alloc(0), clock.now);
+    const attempt = { username: 'root-admin', password: 'Correct-Horse-9', totp: code };
+    // Both read the user before either saved lastTotpStep: the step claim decides.
+    const results = await Promise.all([
+      auth.login({ ...attempt, ip: '10.0.0.1' }),
+      auth.login({ ...attempt, ip: '10.0.0.2' }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+  });
+
   it('throttles guessing per account with backoff', async () => {
     const { auth, clock } = setup();
     await auth.createUser({ name: 'ana', role: 'viewer', password: 'Correct-Horse-9' });

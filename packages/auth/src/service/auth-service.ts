@@ -149,6 +149,8 @@ export class AuthService {
         ...(user.lastTotpStep === undefined ? {} : { lastUsedStep: user.lastTotpStep }),
       });
       if (step === undefined) return failed();
+      const users = this.options.users;
+      if (users.claimTotpStep !== undefined && !(await users.claimTotpStep(user.id, step))) return failed();
       current = { ...user, lastTotpStep: step };
       mfa = true;
     }

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { UsedTotpSteps } from '../totp/used-totp-steps.js';
 import { apiTokenRecordSchema, userRecordSchema } from './auth-records.schema.js';
 import type { ApiTokenRecord, TokenStore, UserRecord, UserStore } from './user-store.js';
 
@@ -14,6 +15,7 @@ export class JsonFileAuthStore {
   private userMap = new Map<string, UserRecord>();
   private tokenMap = new Map<string, ApiTokenRecord>();
   private writing: Promise<void> = Promise.resolve();
+  private readonly steps = new UsedTotpSteps();
 
   private constructor(private readonly path: string) {}
 
@@ -44,6 +46,7 @@ export class JsonFileAuthStore {
       this.userMap.set(user.id, user);
       return this.persist();
     },
+    claimTotpStep: (userId, step) => Promise.resolve(this.steps.claim(userId, step)),
     delete: async (id) => {
       const deleted = this.userMap.delete(id);
       if (deleted) await this.persist();

@@ -1,3 +1,4 @@
+import { UsedTotpSteps } from '../totp/used-totp-steps.js';
 import type { Role } from '../roles/permissions.js';
 
 /** A console user. Secrets are stored only as hashes (password) or encrypted at rest by the store (TOTP). */
@@ -31,6 +32,12 @@ export interface UserStore {
   getByName(name: string): Promise<UserRecord | undefined>;
   put(user: UserRecord): Promise<void>;
   delete(id: string): Promise<boolean>;
+  /**
+   * Atomically claims a user's TOTP time step: true the first time, false ever after. Stores shared
+   * by several API instances implement it, so one code cannot sign in twice through two instances
+   * that both read the user before either saved `lastTotpStep`.
+   */
+  claimTotpStep?(userId: string, step: number): Promise<boolean>;
 }
 
 export interface TokenStore {
@@ -42,6 +49,11 @@ export interface TokenStore {
 
 export class MemoryUserStore implements UserStore {
   private readonly users = new Map<string, UserRecord>();
+  private readonly steps = new UsedTotpSteps();
+
+  claimTotpStep(userId: string, step: number): Promise<boolean> {
+    return Promise.resolve(this.steps.claim(userId, step));
+  }
 
   list(): Promise<UserRecord[]> {
     return Promise.resolve([...this.users.values()].sort((a, b) => a.name.localeCompare(b.name)));

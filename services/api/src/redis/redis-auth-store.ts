@@ -44,6 +44,7 @@ export class RedisAuthStore {
   private readonly usersKey: string;
   private readonly namesKey: string;
   private readonly tokensKey: string;
+  private readonly usedStepsKey: string;
 
   constructor(
     private readonly redis: Redis,
@@ -52,6 +53,7 @@ export class RedisAuthStore {
     this.usersKey = `${prefix}users`;
     this.namesKey = `${prefix}user-names`;
     this.tokensKey = `${prefix}tokens`;
+    this.usedStepsKey = `${prefix}totp-step:`;
   }
 
   readonly users: UserStore = {
@@ -78,6 +80,18 @@ export class RedisAuthStore {
         if (previous !== undefined && previous.name.toLowerCase() !== user.name.toLowerCase())
           multi.hdel(this.namesKey, previous.name.toLowerCase());
         await multi.exec();
+      }),
+    claimTotpStep: (userId, step) =>
+      redisCall('claiming a TOTP step', async () => {
+        // Codes are accepted one step either side: a claim outlives that window.
+        const claimed = await this.redis.set(
+          `${this.usedStepsKey}${userId}:${String(step)}`,
+          '1',
+          'PX',
+          180_000,
+          'NX',
+        );
+        return claimed === 'OK';
       }),
     delete: (id) =>
       redisCall('deleting a user', async () => {

@@ -1,4 +1,12 @@
-import { AuthService, MemorySessionStore, PasswordHasher, sessionKey, type Session } from '@vigil/auth';
+import {
+  AuthService,
+  base32Decode,
+  MemorySessionStore,
+  PasswordHasher,
+  sessionKey,
+  totp,
+  type Session,
+} from '@vigil/auth';
 import { createTestRedis } from '@vigil/redis/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisAuthStore } from './redis-auth-store.js';
@@ -92,6 +100,29 @@ describe('RedisAuthStore', () => {
     expect(stored).not.toContain('Correct-Horse-9');
     expect(await two.deleteUser(created.user.id)).toBe(true);
     expect(await new RedisAuthStore(connection.client).users.getByName('DANA')).toBeUndefined();
+  });
+
+  it('lets one TOTP code sign in once, even through two instances at the same moment', async () => {
+    const prefix = `totp-${String(Date.now())}:`;
+    const instance = (): AuthService => {
+      const store = new RedisAuthStore(connection.client, prefix);
+      return new AuthService({
+        users: store.users,
+        tokens: store.tokens,
+        sessions: new MemorySessionStore(),
+        hasher: new PasswordHasher({ logN: 10, r: 8, p: 1 }),
+      });
+    };
+    const one = instance();
+    const two = instance();
+    const admin = await one.createUser({ name: 'root-ops', role: 'admin', password: 'Correct-Horse-9' });
+    const code = totp(base32Decode(admin.totpSecret ?? '') ?? Buffer.alloc(0), Date.now());
+    const attempt = { username: 'root-ops', password: 'Correct-Horse-9', totp: code };
+    const results = await Promise.all([
+      one.login({ ...attempt, ip: '10.0.0.1' }),
+      two.login({ ...attempt, ip: '10.0.0.2' }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
   });
 
   it('skips a record that does not parse instead of failing the listing', async () => {
