@@ -72,19 +72,21 @@ describe('RedisSessionStore', () => {
   });
 });
 
+/** What one API instance has: its own AuthService over the shared Redis. */
+function apiInstance(prefix?: string): AuthService {
+  const store = new RedisAuthStore(connection.client, prefix);
+  return new AuthService({
+    users: store.users,
+    tokens: store.tokens,
+    sessions: new MemorySessionStore(),
+    hasher: new PasswordHasher({ logN: 10, r: 8, p: 1 }),
+  });
+}
+
 describe('RedisAuthStore', () => {
   it('shares users and tokens between API instances: created on one, signed in and revoked on another', async () => {
-    const instance = (): AuthService => {
-      const store = new RedisAuthStore(connection.client);
-      return new AuthService({
-        users: store.users,
-        tokens: store.tokens,
-        sessions: new MemorySessionStore(),
-        hasher: new PasswordHasher({ logN: 10, r: 8, p: 1 }),
-      });
-    };
-    const one = instance();
-    const two = instance();
+    const one = apiInstance();
+    const two = apiInstance();
     const created = await one.createUser({ name: 'Dana', role: 'responder', password: 'Correct-Horse-9' });
     expect((await two.listUsers()).map((user) => user.name)).toEqual(['Dana']);
     const login = await two.login({ username: 'dana', password: 'Correct-Horse-9', ip: '10.0.0.1' });
@@ -104,17 +106,8 @@ describe('RedisAuthStore', () => {
 
   it('lets one TOTP code sign in once, even through two instances at the same moment', async () => {
     const prefix = `totp-${String(Date.now())}:`;
-    const instance = (): AuthService => {
-      const store = new RedisAuthStore(connection.client, prefix);
-      return new AuthService({
-        users: store.users,
-        tokens: store.tokens,
-        sessions: new MemorySessionStore(),
-        hasher: new PasswordHasher({ logN: 10, r: 8, p: 1 }),
-      });
-    };
-    const one = instance();
-    const two = instance();
+    const one = apiInstance(prefix);
+    const two = apiInstance(prefix);
     const admin = await one.createUser({ name: 'root-ops', role: 'admin', password: 'Correct-Horse-9' });
     const code = totp(base32Decode(admin.totpSecret ?? '') ?? Buffer.alloc(0), Date.now());
     const attempt = { username: 'root-ops', password: 'Correct-Horse-9', totp: code };
