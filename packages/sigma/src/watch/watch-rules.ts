@@ -17,7 +17,7 @@ export interface RuleReload {
 export interface WatchRulesOptions extends LoadRulesOptions {
   /** Quiet time after the last file change before reloading (editors write in bursts). */
   readonly debounceMs?: number;
-  /** A watch itself failed (e.g. a watched folder was removed). */
+  /** A watch or a reload itself failed (e.g. a watched folder was removed mid-read). */
   readonly onWatchError?: (error: Error) => void;
 }
 
@@ -68,7 +68,7 @@ export function watchRules(
       running = undefined;
       if (pending && !closed) {
         pending = false;
-        void run();
+        run().catch((error: unknown) => options.onWatchError?.(error as Error));
       }
     });
     return running;
@@ -79,7 +79,7 @@ export function watchRules(
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      void run();
+      run().catch((error: unknown) => options.onWatchError?.(error as Error));
     }, debounceMs);
   };
 

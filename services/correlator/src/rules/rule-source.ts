@@ -1,8 +1,13 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { loadRulePack } from '@vigil/cli';
 import type { Logger } from '@vigil/core';
 import type { RuleSet } from '@vigil/rule-engine';
+import {
+  formatRuleIssue,
+  loadRulePack,
+  resolveRulePack,
+  watchRules,
+  type LoadResult,
+  type RuleWatcher,
+} from '@vigil/sigma';
 import { computeFamilies } from '../families/compute-families.js';
 import type { RuleTopology } from '../families/rule-family.js';
 import { EventRouter } from '../routing/event-router.js';
@@ -27,23 +32,13 @@ export interface LoadedRules {
   readonly errors: number;
 }
 
-/** The starter pack folder, as `loadRulePack` finds it (the repository's `rules/`). */
-function starterPackDir(): string {
-  let dir = resolve(import.meta.dirname);
-  while (!existsSync(join(dir, 'turbo.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'rules');
-}
-
 /**
  * Loads rules the way every `vigil` command does (`loadRulePack`) and derives the families and the
- * router. `watch` reloads on any change under the rule folders; a load with errors keeps the rules
- * in force, so a typo never drops running rules.
+ * router. `watch` reloads on any change under the rule folders, lists or mappings (`watchRules`, as
+ * `vigil run` does); a load with errors keeps the rules in force, so a typo never drops running rules.
  */
 export class RuleSource {
-  private watchers: FSWatcher[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private watcher: RuleWatcher | undefined;
 
   constructor(
     private readonly options: RuleSourceOptions,
@@ -52,66 +47,46 @@ export class RuleSource {
 
   async load(): Promise<LoadedRules> {
     const pack = await loadRulePack(this.options.paths, this.options.cwd, this.options.lists);
-    const topology = computeFamilies(pack.result.ruleSet);
-    return {
-      ruleSet: pack.result.ruleSet,
-      topology,
-      router: new EventRouter(topology, { maxEvidence: this.options.maxEvidence }),
-      report: pack.report,
-      errors: pack.result.errors.length,
-    };
+    return this.derive(pack.result);
   }
 
   /** Calls `onReload` with each later load that had no errors; `onRefused` with the others. */
   watch(onReload: (rules: LoadedRules) => void, onRefused: (rules: LoadedRules) => void): void {
-    const targets = [
-      ...(this.options.paths.length === 0
-        ? [starterPackDir()]
-        : this.options.paths.map((p) => resolve(this.options.cwd, p))),
-      ...(this.options.lists ?? []).map((p) => resolve(this.options.cwd, p)),
-    ];
-    const schedule = (): void => {
-      if (this.timer !== undefined) clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.reload(onReload, onRefused);
-      }, this.options.debounceMs ?? 500);
-    };
-    for (const target of targets) {
-      try {
-        const watcher = watch(target, { recursive: true, persistent: false }, schedule);
-        watcher.on('error', (error) => this.logger.warn({ err: error, target }, 'rule folder watch failed'));
-        this.watchers.push(watcher);
-      } catch (error) {
-        this.logger.warn({ err: error, target }, 'cannot watch rule folder: reloads need a restart');
-      }
-    }
+    const where = resolveRulePack(this.options.paths, this.options.cwd, this.options.lists);
+    let first = true;
+    this.watcher = watchRules(
+      where.rulePaths,
+      (reload) => {
+        // The first load repeats `load()`, which the correlator started with.
+        if (first) {
+          first = false;
+          return;
+        }
+        const rules = this.derive(reload.result);
+        if (reload.applied) onReload(rules);
+        else onRefused(rules);
+      },
+      {
+        lists: where.listPaths,
+        debounceMs: this.options.debounceMs ?? 500,
+        onWatchError: (error) => this.logger.warn({ err: error }, 'rule folder watch failed'),
+      },
+    );
   }
 
   close(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    for (const watcher of this.watchers) watcher.close();
-    this.watchers = [];
+    this.watcher?.close();
+    this.watcher = undefined;
   }
 
-  /** One reload at a time; changes during a reload trigger exactly one more. */
-  private reload(onReload: (rules: LoadedRules) => void, onRefused: (rules: LoadedRules) => void): void {
-    if (this.running !== undefined) {
-      this.again = true;
-      return;
-    }
-    this.running = this.load()
-      .then(
-        (rules) => (rules.errors === 0 ? onReload(rules) : onRefused(rules)),
-        (error: unknown) =>
-          this.logger.error({ err: error }, 'rule reload failed; keeping the rules in force'),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.reload(onReload, onRefused);
-        }
-      });
+  private derive(result: LoadResult): LoadedRules {
+    const topology = computeFamilies(result.ruleSet);
+    return {
+      ruleSet: result.ruleSet,
+      topology,
+      router: new EventRouter(topology, { maxEvidence: this.options.maxEvidence }),
+      report: [...result.errors, ...result.warnings].map((issue) => formatRuleIssue(issue)),
+      errors: result.errors.length,
+    };
   }
 }
