@@ -8,13 +8,17 @@ export interface HttpServerHandle {
   close(): Promise<void>;
 }
 
-/** Serves `/healthz`, `/readyz` and `/metrics`; resolves once listening. */
+/**
+ * Serves `/healthz`, `/readyz` and `/metrics`; resolves once listening. `false` (tests that need no
+ * probes) serves nothing and resolves to undefined.
+ */
 export async function startHttpServer(
-  host: string,
-  port: number,
+  address: { readonly host: string; readonly port: number } | false,
   probe: HealthProbe,
   logger: Logger,
-): Promise<HttpServerHandle> {
+): Promise<HttpServerHandle | undefined> {
+  if (address === false) return undefined;
+  const { host, port } = address;
   const server: Server = createServer((request, response) => {
     answer(request.method ?? 'GET', request.url ?? '/', probe).then(
       (result) => {
@@ -41,6 +45,7 @@ export async function startHttpServer(
     });
   });
   const bound = (server.address() as AddressInfo).port;
+  logger.info({ port: bound }, 'health and metrics server listening');
   return {
     port: bound,
     close: () =>

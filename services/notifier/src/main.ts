@@ -10,6 +10,7 @@ import {
   loadKafkaConfig,
 } from '@vigil/kafka';
 import { holdLeadership, type Leadership } from '@vigil/redis';
+import { startHttpServer } from '@vigil/service-http';
 import { alertBatchHandler } from './adapters/alert-batch-handler.js';
 import { createStores } from './adapters/create-stores.js';
 import { incidentBatchHandler } from './adapters/incident-batch-handler.js';
@@ -19,7 +20,7 @@ import type { RoutingRuntime } from './engine/notifier-deps.js';
 import { NotifierEngine } from './engine/notifier-engine.js';
 import { createNotifierMetrics } from './engine/notifier-metrics.js';
 import { buildRoutingRuntime } from './engine/routing-runtime.js';
-import { startHealthServer } from './http/health-server.js';
+import { notifierProbe } from './http/notifier-probe.js';
 
 const log = createLogger({ name: 'notifier' });
 const config = loadNotifierConfig();
@@ -109,10 +110,11 @@ const changes = createConsumer(kafka, {
   fromBeginning: false,
   shutdownSignals: false,
 });
-const server = await startHealthServer(
-  config.VIGIL_NOTIFIER_PORT,
-  { live: () => !stopping.signal.aborted, ready: () => ready },
-  metrics.registry,
+// All interfaces, as before: the orchestrator's probes come from outside the pod.
+const server = await startHttpServer(
+  { host: '0.0.0.0', port: config.VIGIL_NOTIFIER_PORT },
+  notifierProbe({ live: () => !stopping.signal.aborted, ready: () => ready }, metrics.registry),
+  log,
 );
 
 process.on('SIGHUP', () => {
@@ -192,6 +194,6 @@ async function shutdown(signal: string): Promise<void> {
   await producer.disconnect();
   await stores.close();
   for (const channels of routing.receivers.values()) for (const c of channels) await c.channel.close?.();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server?.close();
   log.info('stopped');
 }

@@ -64,6 +64,7 @@ export interface ConsumerOptions {
   readonly retry?: RetryOptions;
   readonly sessionTimeoutMs?: number;
   readonly rebalanceTimeoutMs?: number;
+  /** Default: a third of the session timeout, at most 3 s. */
   readonly heartbeatIntervalMs?: number;
   /** Longest a fetch waits for new data; also bounds how fast `stop()` returns on an idle topic. */
   readonly maxWaitTimeMs?: number;

@@ -63,7 +63,9 @@ export class VigilConsumer extends EventEmitter<ConsumerEvents> {
     super();
     this.logger = options.logger ?? createLogger({ name: `kafka-consumer-${options.groupId}` });
     this.retryOptions = { ...DEFAULT_RETRY, ...options.retry };
-    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3_000;
+    // Kafka's advice: heartbeat at most a third of the session timeout, and no slower than 3 s.
+    this.heartbeatIntervalMs =
+      options.heartbeatIntervalMs ?? Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3));
     this.done = new Promise<void>((resolve, reject) => {
       this.resolveDone = resolve;
       this.rejectDone = reject;

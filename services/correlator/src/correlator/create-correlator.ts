@@ -153,10 +153,7 @@ export function createCorrelator(config: CorrelatorConfig, deps: CorrelatorDeps 
   return {
     async start() {
       try {
-        if (config.http !== false) {
-          http = await startHttpServer(config.http.host, config.http.port, probe, logger);
-          logger.info({ port: http.port }, 'health and metrics server listening');
-        }
+        http = await startHttpServer(config.http, probe, logger);
         const loaded = await ruleSource.load();
         for (const line of loaded.report) logger.warn(line);
         apply(loaded);

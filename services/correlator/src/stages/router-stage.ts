@@ -68,7 +68,6 @@ export class RouterStage {
       maxBytesPerPartition: config.consumer.maxBytesPerPartition,
       maxWaitTimeMs: config.consumer.maxWaitMs,
       sessionTimeoutMs: config.consumer.sessionTimeoutMs,
-      heartbeatIntervalMs: Math.min(3_000, Math.floor(config.consumer.sessionTimeoutMs / 3)),
       shutdownSignals: false,
       onPartitionsAssigned: (partitions) =>
         this.progress.assign(

@@ -75,7 +75,6 @@ export class StateStage {
       maxBytesPerPartition: config.consumer.maxBytesPerPartition,
       maxWaitTimeMs: config.consumer.maxWaitMs,
       sessionTimeoutMs: config.consumer.sessionTimeoutMs,
-      heartbeatIntervalMs: Math.min(3_000, Math.floor(config.consumer.sessionTimeoutMs / 3)),
       shutdownSignals: false,
       onPartitionsAssigned: (partitions) => this.assigned(partitions),
       onPartitionsRevoked: (partitions) => this.revoked(partitions),

@@ -151,7 +151,6 @@ export function createIndexer(config: IndexerConfig, deps: IndexerDeps = {}): In
     maxBytesPerPartition: config.consumer.maxBytesPerPartition,
     maxWaitTimeMs: config.consumer.maxWaitMs,
     sessionTimeoutMs: config.consumer.sessionTimeoutMs,
-    heartbeatIntervalMs: Math.min(3_000, Math.floor(config.consumer.sessionTimeoutMs / 3)),
     // Elasticsearch away: back off up to 10 s between attempts, so it is written soon after it returns.
     retry: { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 500, maxDelayMs: 10_000 },
     shutdownSignals: false,
@@ -215,10 +214,7 @@ export function createIndexer(config: IndexerConfig, deps: IndexerDeps = {}): In
   return {
     async start() {
       try {
-        if (config.http !== false) {
-          http = await startHttpServer(config.http.host, config.http.port, probe, logger);
-          logger.info({ port: http.port }, 'health and metrics server listening');
-        }
+        http = await startHttpServer(config.http, probe, logger);
         await retry(
           () =>
             ensureIndexTemplates(elastic, {

@@ -61,7 +61,6 @@ export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}):
     maxBytesPerPartition: config.consumer.maxBytesPerPartition,
     maxWaitTimeMs: config.consumer.maxWaitMs,
     sessionTimeoutMs: config.consumer.sessionTimeoutMs,
-    heartbeatIntervalMs: Math.min(3_000, Math.floor(config.consumer.sessionTimeoutMs / 3)),
     // main.ts owns the signals: it also has the producer and the HTTP server to close.
     shutdownSignals: false,
     onPartitionsRevoked: (partitions) => {
@@ -126,10 +125,7 @@ export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}):
   return {
     async start() {
       try {
-        if (config.http !== false) {
-          http = await startHttpServer(config.http.host, config.http.port, probe, logger);
-          logger.info({ port: http.port }, 'health and metrics server listening');
-        }
+        http = await startHttpServer(config.http, probe, logger);
         const topicSpec = config.ensureTopics;
         if (topicSpec !== false) await retry(() => ensureTopics(topicSpec), { retries: 5 });
         await retry(() => sink.connect(), { retries: 5 });

@@ -1,15 +1,21 @@
-import type { AddressInfo } from 'node:net';
+import { createLogger } from '@vigil/core';
+import { startHttpServer } from '@vigil/service-http';
 import { describe, expect, it } from 'vitest';
 import { createNotifierMetrics } from '../engine/notifier-metrics.js';
-import { startHealthServer } from './health-server.js';
+import { notifierProbe } from './notifier-probe.js';
 
 describe('health server', () => {
   it('answers liveness, readiness and Prometheus metrics on loopback', async () => {
     let ready = false;
     const metrics = createNotifierMetrics();
     metrics.alerts.inc({ outcome: 'opened' });
-    const server = await startHealthServer(0, { live: () => true, ready: () => ready }, metrics.registry);
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const probe = notifierProbe({ live: () => true, ready: () => ready }, metrics.registry);
+    const server = await startHttpServer(
+      { host: '127.0.0.1', port: 0 },
+      probe,
+      createLogger({ name: 'test', level: 'silent' }),
+    );
+    const base = `http://127.0.0.1:${String(server?.port)}`;
     try {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect((await fetch(`${base}/readyz`)).status).toBe(503);
@@ -19,7 +25,7 @@ describe('health server', () => {
       expect(text).toContain('vigil_notifier_alerts_total{outcome="opened"} 1');
       expect((await fetch(`${base}/nope`)).status).toBe(404);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server?.close();
     }
   });
 });
