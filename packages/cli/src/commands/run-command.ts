@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EmbeddedApi } from '@vigil/api/embedded';
 import { createLogger } from '@vigil/core';
+import type { RuleSet } from '@vigil/rule-engine';
 import { followFile, startSyslogServer, type SyslogServer } from '@vigil/inputs';
 import { formatRuleIssue, loadRulePack, resolveRulePack, watchRules, type RuleWatcher } from '@vigil/sigma';
 import { EXIT, type CliIo } from '../io/cli-io.js';
@@ -124,7 +125,12 @@ export async function runRunCommand(argv: readonly string[], io: CliIo): Promise
       io.stderr.write(`vigil: SOC console and API on ${api.url}\n`);
     }
     if (values['no-watch'] !== true && values.demo !== true) {
-      watcher = watchPack(runtime, io, values.rules ?? [], values.lists, () => api?.reloadRules());
+      watcher = watchPack(
+        runtime,
+        io,
+        { rules: values.rules ?? [], lists: values.lists, inForce: pack.result.ruleSet },
+        () => api?.reloadRules(),
+      );
     }
     if (values.demo === true) {
       playDemo(runtime);
@@ -189,20 +195,17 @@ async function startApi(
 function watchPack(
   runtime: EmbeddedRuntime,
   io: CliIo,
-  rules: readonly string[],
-  lists: readonly string[] | undefined,
+  pack: {
+    readonly rules: readonly string[];
+    readonly lists: readonly string[] | undefined;
+    readonly inForce: RuleSet;
+  },
   onApplied: () => unknown,
 ): RuleWatcher {
-  const where = resolveRulePack(rules, io.cwd, lists);
-  let first = true;
+  const where = resolveRulePack(pack.rules, io.cwd, pack.lists);
   return watchRules(
     where.rulePaths,
     (reload) => {
-      // The first load repeats the one the command started with.
-      if (first) {
-        first = false;
-        return;
-      }
       if (!reload.applied) {
         for (const issue of reload.result.errors) io.stderr.write(`${formatRuleIssue(issue)}\n`);
         io.stderr.write(
@@ -218,6 +221,7 @@ function watchPack(
     },
     {
       lists: where.listPaths,
+      inForce: pack.inForce,
       onWatchError: (error) => io.stderr.write(`vigil: rule watch failed: ${error.message}\n`),
     },
   );

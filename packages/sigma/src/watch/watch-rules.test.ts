@@ -40,7 +40,7 @@ describe('watchRules', () => {
       debounceMs: 50,
     });
     const first = await watcher.ready;
-    expect(first.applied).toBe(true);
+    expect(first?.applied).toBe(true);
     expect(watcher.current().rules.map((compiled) => compiled.meta.id)).toEqual(['a']);
 
     await writeFile(path.join(dir, 'b.yml'), rule('b', 'two'));
@@ -67,8 +67,8 @@ describe('watchRules', () => {
     await writeFile(path.join(dir, 'bad.yml'), 'title: [');
     watcher = watchRules([dir], () => undefined, { mappings: repoMappings(), debounceMs: 50 });
     const first = await watcher.ready;
-    expect(first.applied).toBe(true);
-    expect(first.result.errors).toHaveLength(1);
+    expect(first?.applied).toBe(true);
+    expect(first?.result.errors).toHaveLength(1);
     expect(watcher.current().rules).toHaveLength(1);
   });
 });

@@ -17,6 +17,11 @@ export interface RuleReload {
 export interface WatchRulesOptions extends LoadRulesOptions {
   /** Quiet time after the last file change before reloading (editors write in bursts). */
   readonly debounceMs?: number;
+  /**
+   * The rule set the caller already loaded and runs: the watcher starts from it and loads only on
+   * changes (no first load; `ready` resolves at once, to undefined).
+   */
+  readonly inForce?: RuleSet;
   /** A watch or a reload itself failed (e.g. a watched folder was removed mid-read). */
   readonly onWatchError?: (error: Error) => void;
 }
@@ -24,8 +29,8 @@ export interface WatchRulesOptions extends LoadRulesOptions {
 export interface RuleWatcher {
   /** The rule set in force. */
   current(): RuleSet;
-  /** Resolves once the first load has run. */
-  readonly ready: Promise<RuleReload>;
+  /** Resolves once the first load has run (undefined when started from `inForce`). */
+  readonly ready: Promise<RuleReload | undefined>;
   close(): void;
 }
 
@@ -40,8 +45,8 @@ export function watchRules(
   options: WatchRulesOptions = {},
 ): RuleWatcher {
   const debounceMs = options.debounceMs ?? 300;
-  let active: RuleSet = { rules: [] };
-  let loadedOnce = false;
+  let active: RuleSet = options.inForce ?? { rules: [] };
+  let loadedOnce = options.inForce !== undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<RuleReload> | undefined;
   let pending = false;
@@ -101,7 +106,7 @@ export function watchRules(
     }
   }
 
-  const ready = run();
+  const ready = options.inForce === undefined ? run() : Promise.resolve(undefined);
   return {
     current: () => active,
     ready,

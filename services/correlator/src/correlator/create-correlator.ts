@@ -171,6 +171,7 @@ export function createCorrelator(config: CorrelatorConfig, deps: CorrelatorDeps 
       }
       if (config.rules.watch) {
         ruleSource.watch(
+          current().ruleSet,
           (reloaded) => {
             apply(reloaded);
             state.reload(reloaded.topology.families);

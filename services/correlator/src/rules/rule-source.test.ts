@@ -25,10 +25,12 @@ describe('RuleSource', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-rules-'));
     copyFileSync(join(REPO_ROOT, 'rules/host/ssh/ssh_root_login.yml'), join(dir, 'root.yml'));
     source = new RuleSource({ paths: [dir], cwd: REPO_ROOT, maxEvidence: 100, debounceMs: 50 }, logger);
-    expect((await source.load()).ruleSet.rules).toHaveLength(1);
+    const loaded = await source.load();
+    expect(loaded.ruleSet.rules).toHaveLength(1);
     const applied: LoadedRules[] = [];
     const refused: LoadedRules[] = [];
     source.watch(
+      loaded.ruleSet,
       (rules) => applied.push(rules),
       (rules) => refused.push(rules),
     );

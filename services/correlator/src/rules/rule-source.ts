@@ -50,24 +50,26 @@ export class RuleSource {
     return this.derive(pack.result);
   }
 
-  /** Calls `onReload` with each later load that had no errors; `onRefused` with the others. */
-  watch(onReload: (rules: LoadedRules) => void, onRefused: (rules: LoadedRules) => void): void {
+  /**
+   * From the rules in force (`load()`'s), calls `onReload` with each later load that had no errors
+   * and `onRefused` with the others.
+   */
+  watch(
+    inForce: RuleSet,
+    onReload: (rules: LoadedRules) => void,
+    onRefused: (rules: LoadedRules) => void,
+  ): void {
     const where = resolveRulePack(this.options.paths, this.options.cwd, this.options.lists);
-    let first = true;
     this.watcher = watchRules(
       where.rulePaths,
       (reload) => {
-        // The first load repeats `load()`, which the correlator started with.
-        if (first) {
-          first = false;
-          return;
-        }
         const rules = this.derive(reload.result);
         if (reload.applied) onReload(rules);
         else onRefused(rules);
       },
       {
         lists: where.listPaths,
+        inForce,
         debounceMs: this.options.debounceMs ?? 500,
         onWatchError: (error) => this.logger.warn({ err: error }, 'rule folder watch failed'),
       },
