@@ -39,17 +39,28 @@ export interface RouterStageDeps {
 const PRODUCE_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: 30_000 } as const;
 /** Markers are re-sent this often even when nothing changed, so a new stage-2 owner hears of everything. */
 const MARKER_HEARTBEAT_MS = 10_000;
+/**
+ * After a batch's copies are acknowledged a marker goes out at once (at most this often), not at the
+ * next interval tick: stage 2 cannot fire a window before it hears that time has passed, so the
+ * marker cadence adds straight to alert latency.
+ */
+const EAGER_MARKER_GAP_MS = 50;
 
 export class RouterStage {
   readonly consumer: VigilConsumer;
   readonly groupId: string;
   private readonly progress: UpstreamProgress;
   private readonly ruleErrorLog: RateLimitedLog;
+  /** Marker rounds follow every batch, so a failing round is logged at most every few seconds. */
+  private readonly markerLog: RateLimitedLog;
   private upstreamPartitions = 0;
   private repartitionPartitions = 0;
   private partitionsCheckedAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
+  /** Rounds asked for while one was under way (they follow it as one). */
+  private missedRounds = 0;
+  private eager: NodeJS.Timeout | undefined;
   private lastMarks = '';
   private lastBroadcast = 0;
 
@@ -58,6 +69,7 @@ export class RouterStage {
     this.groupId = `${config.groupId}.router`;
     this.progress = new UpstreamProgress(config.time.idleAfterMs);
     this.ruleErrorLog = new RateLimitedLog(deps.logger, 60_000);
+    this.markerLog = new RateLimitedLog(deps.logger, 5_000);
     this.consumer = createConsumer(deps.kafka, {
       groupId: this.groupId,
       topics: [config.topics.events],
@@ -87,6 +99,8 @@ export class RouterStage {
   async stop(): Promise<void> {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
+    if (this.eager !== undefined) clearTimeout(this.eager);
+    this.eager = undefined;
     await this.consumer.stop();
   }
 
@@ -164,6 +178,7 @@ export class RouterStage {
       throw error;
     }
     this.progress.batchDone(batch.partition, newest, lagAfter, Date.now());
+    this.nudge();
     metrics.eventsRouted.inc(batch.messages.length - dead.length);
     for (const [family, count] of copiesByFamily) metrics.copies.inc({ family }, count);
     for (const [code, count] of deadByCode) metrics.deadLetters.inc({ code }, count);
@@ -171,9 +186,24 @@ export class RouterStage {
     metrics.batchSeconds.observe({ stage: 'route' }, (performance.now() - started) / 1000);
   };
 
+  /** Schedules a marker round soon (see EAGER_MARKER_GAP_MS); one at a time. */
+  private nudge(): void {
+    if (this.eager !== undefined || this.timer === undefined) return;
+    const wait = Math.max(0, this.lastBroadcast + EAGER_MARKER_GAP_MS - Date.now());
+    this.eager = setTimeout(() => {
+      this.eager = undefined;
+      void this.tick();
+    }, wait);
+  }
+
   private async tick(): Promise<void> {
-    if (this.ticking) return;
+    if (this.ticking) {
+      // A round is under way with marks read before this batch: another one follows it.
+      this.missedRounds++;
+      return;
+    }
     this.ticking = true;
+    this.missedRounds = 0;
     try {
       const now = Date.now();
       if (now - this.partitionsCheckedAt > 60_000 || this.upstreamPartitions === 0)
@@ -186,9 +216,10 @@ export class RouterStage {
       }
       await this.broadcast(Date.now());
     } catch (error) {
-      this.deps.logger.warn({ err: error }, 'watermark marker round failed; trying again');
+      this.markerLog.warn('marker', { err: error }, 'watermark marker round failed; trying again');
     } finally {
       this.ticking = false;
+      if (this.missedRounds > 0) this.nudge();
     }
   }
 

@@ -28,6 +28,8 @@ export interface IndexerConfig {
     readonly maxWaitMs: number;
     readonly sessionTimeoutMs: number;
   };
+  /** How alert writes become searchable: `true` refreshes at once, `false` waits for the index's refresh. */
+  readonly alertsRefresh: boolean | 'wait_for';
   /** 0: no retention sweeps. */
   readonly retentionIntervalMs: number;
   readonly shutdownTimeoutMs: number;

@@ -24,6 +24,12 @@ export const indexerEnvSchema = z.object({
   VIGIL_INDEXER_ALERTS: env.bool(true),
   /** Longest a document waits for others before its bulk request goes (alerting latency). */
   VIGIL_INDEXER_FLUSH_INTERVAL_MS: z.coerce.number().int().min(1).max(500).default(200),
+  /**
+   * `true`: every alerts bulk request refreshes what it wrote, so an alert is searchable as soon as it
+   * is indexed (alerts are few; events keep the index's 1 s refresh). `wait_for` or `false` to spare
+   * the cluster under alert storms.
+   */
+  VIGIL_INDEXER_ALERTS_REFRESH: z.enum(['true', 'false', 'wait_for']).default('true'),
   VIGIL_INDEXER_BULK_MAX_DOCS: env.int(2_000, 1),
   VIGIL_INDEXER_BULK_MAX_BYTES: env.int(5_000_000, 1_024),
   VIGIL_INDEXER_BULK_CONCURRENCY: env.int(2, 1),

@@ -50,6 +50,10 @@ export function loadIndexerConfig(
       maxWaitMs: vars.VIGIL_INDEXER_MAX_WAIT_MS,
       sessionTimeoutMs: vars.VIGIL_INDEXER_SESSION_TIMEOUT_MS,
     },
+    alertsRefresh:
+      vars.VIGIL_INDEXER_ALERTS_REFRESH === 'wait_for'
+        ? 'wait_for'
+        : vars.VIGIL_INDEXER_ALERTS_REFRESH === 'true',
     retentionIntervalMs: vars.VIGIL_INDEXER_RETENTION_INTERVAL_MS,
     shutdownTimeoutMs: vars.VIGIL_INDEXER_SHUTDOWN_TIMEOUT_MS,
     logLevel: vars.VIGIL_LOG_LEVEL,

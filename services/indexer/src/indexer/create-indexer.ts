@@ -1,7 +1,10 @@
 /**
- * The indexer: one consumer group on the events and alerts topics, writing every message's document
- * into Elasticsearch with the bulk API (`_id` = event or alert id, `create`: idempotent), and
- * committing a batch only once every document in it is written, already there, or dead-lettered.
+ * The indexer: a lane per document kind (events, alerts), each a consumer group on its topic with its
+ * own bulk writer, writing every message's document into Elasticsearch with the bulk API (`_id` =
+ * event or alert id, `create`: idempotent), and committing a batch only once every document in it is
+ * written, already there, or dead-lettered. Alerts have their own lane so that they never wait
+ * behind a large events bulk, and are refreshed on write (`VIGIL_INDEXER_ALERTS_REFRESH`): an
+ * analyst paged for an alert must find it.
  * When Elasticsearch is down the bulk retries run out, the batch fails retriably and the consumer
  * hands it again with backoff, uncommitted: consumption pauses and resumes by itself.
  */
@@ -13,6 +16,7 @@ import {
   ensureIndexTemplates,
   IndexNames,
   type BulkDocument,
+  type BulkIndexer,
   type Client,
 } from '@vigil/elastic';
 import {
@@ -23,6 +27,7 @@ import {
   type BatchHandler,
   type Kafka,
   type OutgoingMessage,
+  type VigilConsumer,
 } from '@vigil/kafka';
 import type { DeadLetter } from '@vigil/schema';
 import type { IndexerConfig } from '../config/indexer-config.js';
@@ -43,6 +48,8 @@ export interface IndexerDeps {
 export type Indexer = KafkaService<IndexerMetrics>;
 
 const PRODUCE_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: 30_000 } as const;
+/** An alert waits at most this long for others before its bulk request goes. */
+const ALERT_FLUSH_MS = 20;
 /** Elasticsearch may take a while to come up with the stack: templates must be in before any write. */
 const TEMPLATE_RETRY = { retries: 60, initialDelayMs: 500, maxDelayMs: 5_000 } as const;
 
@@ -66,19 +73,19 @@ function deadLetter(
   return { key: null, value: JSON.stringify(letter), headers: { 'content-type': 'application/json' } };
 }
 
+/** One document kind's way in: its consumer group and its bulk writer. */
+interface Lane {
+  readonly kind: DocumentKind;
+  readonly bulk: BulkIndexer;
+  readonly consumer: VigilConsumer;
+}
+
 export function createIndexer(config: IndexerConfig, deps: IndexerDeps = {}): Indexer {
   const logger = deps.logger ?? createLogger({ name: 'vigil-indexer', level: config.logLevel });
   const kafka = deps.kafka ?? createKafkaClient(config.kafka, { logger });
   const elastic = deps.elastic ?? createElasticClient(config.elastic);
   const metrics = deps.metrics ?? new IndexerMetrics();
   const names = new IndexNames(config.elastic.indexPrefix);
-  const bulk = createBulkIndexer(elastic, {
-    logger: logger.child({ component: 'bulk' }),
-    flushIntervalMs: config.bulk.flushIntervalMs,
-    maxDocs: config.bulk.maxDocs,
-    maxBytes: config.bulk.maxBytes,
-    concurrency: config.bulk.concurrency,
-  });
   const producer = createProducer(kafka, { logger: logger.child({ component: 'producer' }) });
   const sweeper = new RetentionSweeper(
     elastic,
@@ -90,71 +97,88 @@ export function createIndexer(config: IndexerConfig, deps: IndexerDeps = {}): In
     logger.child({ component: 'retention' }),
     metrics,
   );
-  const kindOf = new Map<string, DocumentKind>();
-  if (config.topics.events !== undefined) kindOf.set(config.topics.events, 'events');
-  if (config.topics.alerts !== undefined) kindOf.set(config.topics.alerts, 'alerts');
 
-  const handler: BatchHandler = async (batch, context) => {
-    const started = performance.now();
-    const kind = kindOf.get(batch.topic) ?? 'events';
-    const docs: BulkDocument<Record<string, unknown>>[] = [];
-    const sources: { offset: string; value: Buffer | null }[] = [];
-    const dead: OutgoingMessage[] = [];
-    const origin = (offset: string): { topic: string; partition: number; offset: string } => ({
-      topic: batch.topic,
-      partition: batch.partition,
-      offset,
-    });
-    for (const message of batch.messages) {
-      const result = toBulkDocument(kind, message.value, names);
-      if (result.ok) {
-        docs.push(result.doc);
-        sources.push({ offset: message.offset, value: message.value });
-      } else {
-        dead.push(deadLetter(result.code, result.reason, origin(message.offset), message.value));
-        metrics.deadLetters.inc({ family: kind, code: result.code });
-      }
-    }
-    let report;
-    try {
-      report = await bulk.index(docs);
-    } catch (error) {
-      metrics.unavailable.inc();
-      metrics.elasticUp.set(0);
-      throw error;
-    }
-    metrics.elasticUp.set(1);
-    for (const rejection of report.rejected) {
-      const source = sources[docs.indexOf(rejection.doc)];
-      const reason = `elasticsearch refused the document (${rejection.status}): ${rejection.reason}`;
-      dead.push(deadLetter('es_rejected', reason, origin(source?.offset ?? '0'), source?.value ?? null));
-      metrics.deadLetters.inc({ family: kind, code: 'es_rejected' });
-    }
-    if (dead.length > 0) {
-      await retry(() => producer.send(config.topics.deadLetter, dead), {
-        ...PRODUCE_RETRY,
-        signal: context.signal,
-        shouldRetry: (error) => isRetriable(error),
+  const handlerFor =
+    (kind: DocumentKind, bulk: BulkIndexer): BatchHandler =>
+    async (batch, context) => {
+      const started = performance.now();
+      const docs: BulkDocument<Record<string, unknown>>[] = [];
+      const sources: { offset: string; value: Buffer | null }[] = [];
+      const dead: OutgoingMessage[] = [];
+      const origin = (offset: string): { topic: string; partition: number; offset: string } => ({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset,
       });
-    }
-    metrics.documents.inc({ family: kind, outcome: 'indexed' }, report.indexed);
-    metrics.documents.inc({ family: kind, outcome: 'duplicate' }, report.duplicates);
-    metrics.batchSeconds.observe({ family: kind }, (performance.now() - started) / 1000);
-  };
+      for (const message of batch.messages) {
+        const result = toBulkDocument(kind, message.value, names);
+        if (result.ok) {
+          docs.push(result.doc);
+          sources.push({ offset: message.offset, value: message.value });
+        } else {
+          dead.push(deadLetter(result.code, result.reason, origin(message.offset), message.value));
+          metrics.deadLetters.inc({ family: kind, code: result.code });
+        }
+      }
+      let report;
+      try {
+        report = await bulk.index(docs);
+      } catch (error) {
+        metrics.unavailable.inc();
+        metrics.elasticUp.set(0);
+        throw error;
+      }
+      metrics.elasticUp.set(1);
+      for (const rejection of report.rejected) {
+        const source = sources[docs.indexOf(rejection.doc)];
+        const reason = `elasticsearch refused the document (${rejection.status}): ${rejection.reason}`;
+        dead.push(deadLetter('es_rejected', reason, origin(source?.offset ?? '0'), source?.value ?? null));
+        metrics.deadLetters.inc({ family: kind, code: 'es_rejected' });
+      }
+      if (dead.length > 0) {
+        await retry(() => producer.send(config.topics.deadLetter, dead), {
+          ...PRODUCE_RETRY,
+          signal: context.signal,
+          shouldRetry: (error) => isRetriable(error),
+        });
+      }
+      metrics.documents.inc({ family: kind, outcome: 'indexed' }, report.indexed);
+      metrics.documents.inc({ family: kind, outcome: 'duplicate' }, report.duplicates);
+      metrics.batchSeconds.observe({ family: kind }, (performance.now() - started) / 1000);
+    };
 
-  const consumer = createConsumer(kafka, {
-    groupId: config.groupId,
-    topics: [...kindOf.keys()],
-    handler,
-    logger: logger.child({ component: 'consumer' }),
-    partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
-    maxBytesPerPartition: config.consumer.maxBytesPerPartition,
-    maxWaitTimeMs: config.consumer.maxWaitMs,
-    sessionTimeoutMs: config.consumer.sessionTimeoutMs,
-    // Elasticsearch away: back off up to 10 s between attempts, so it is written soon after it returns.
-    retry: { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 500, maxDelayMs: 10_000 },
-    shutdownSignals: false,
-  });
+  const lane = (kind: DocumentKind, topic: string): Lane => {
+    const alerts = kind === 'alerts';
+    const bulk = createBulkIndexer(elastic, {
+      logger: logger.child({ component: `bulk-${kind}` }),
+      // Alerts are few: they go at once rather than waiting to fill a request.
+      flushIntervalMs: alerts
+        ? Math.min(config.bulk.flushIntervalMs, ALERT_FLUSH_MS)
+        : config.bulk.flushIntervalMs,
+      maxDocs: config.bulk.maxDocs,
+      maxBytes: config.bulk.maxBytes,
+      concurrency: config.bulk.concurrency,
+      ...(alerts && config.alertsRefresh !== false ? { refresh: config.alertsRefresh } : {}),
+    });
+    const consumer = createConsumer(kafka, {
+      // The events lane keeps the service's group name (and its committed offsets).
+      groupId: alerts ? `${config.groupId}.alerts` : config.groupId,
+      topics: [topic],
+      handler: handlerFor(kind, bulk),
+      logger: logger.child({ component: `consumer-${kind}` }),
+      partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
+      maxBytesPerPartition: config.consumer.maxBytesPerPartition,
+      maxWaitTimeMs: config.consumer.maxWaitMs,
+      sessionTimeoutMs: config.consumer.sessionTimeoutMs,
+      // Elasticsearch away: back off up to 10 s between attempts, so it is written soon after it returns.
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 500, maxDelayMs: 10_000 },
+      shutdownSignals: false,
+    });
+    return { kind, bulk, consumer };
+  };
+  const lanes: Lane[] = [];
+  if (config.topics.events !== undefined) lanes.push(lane('events', config.topics.events));
+  if (config.topics.alerts !== undefined) lanes.push(lane('alerts', config.topics.alerts));
 
   let templatesReady = false;
   let producerConnected = false;
@@ -180,8 +204,8 @@ export function createIndexer(config: IndexerConfig, deps: IndexerDeps = {}): In
     elasticsearch: elasticStatus,
     templates: templatesReady ? 'installed' : 'pending',
     producer: producerConnected ? 'connected' : 'disconnected',
-    partitions: consumer.assignedPartitions.length,
-    pendingDocs: bulk.pendingDocs,
+    partitions: lanes.reduce((sum, l) => sum + l.consumer.assignedPartitions.length, 0),
+    pendingDocs: lanes.reduce((sum, l) => sum + l.bulk.pendingDocs, 0),
     ...(failed === undefined ? {} : { error: failed instanceof Error ? failed.message : 'failed' }),
   });
   const probe: HealthProbe = {
@@ -191,16 +215,22 @@ export function createIndexer(config: IndexerConfig, deps: IndexerDeps = {}): In
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.exposition() }),
   };
 
-  const done = consumer.done.catch((error: unknown) => {
-    failed = error;
-    throw error;
-  });
+  const done = Promise.all(lanes.map((l) => l.consumer.done)).then(
+    () => undefined,
+    (error: unknown) => {
+      failed = error;
+      throw error;
+    },
+  );
   done.catch(() => undefined);
 
   async function shutdown(): Promise<void> {
     if (healthTimer !== undefined) clearInterval(healthTimer);
-    await consumer.stop();
-    await bulk.close().catch((error: unknown) => logger.warn({ err: error }, 'bulk flush at stop failed'));
+    await Promise.all(lanes.map((l) => l.consumer.stop()));
+    for (const l of lanes)
+      await l.bulk
+        .close()
+        .catch((error: unknown) => logger.warn({ err: error, kind: l.kind }, 'bulk flush at stop failed'));
     await sweeper.stop();
     await producer
       .disconnect()
@@ -241,7 +271,7 @@ export function createIndexer(config: IndexerConfig, deps: IndexerDeps = {}): In
         }
         await retry(() => producer.connect(), { retries: 5 });
         producerConnected = true;
-        await consumer.start();
+        for (const l of lanes) await l.consumer.start();
       } catch (error) {
         failed = error;
         await producer.disconnect().catch(() => undefined);

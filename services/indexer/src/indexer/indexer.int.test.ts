@@ -110,4 +110,24 @@ describe('indexer (Kafka, Elasticsearch)', () => {
     expect(indexer.health()).toMatchObject({ templates: 'installed', producer: 'connected' });
     await deadLetters.stop();
   });
+
+  it('makes an alert searchable as soon as it is indexed (its own lane, refreshed on write)', async () => {
+    expect(indexer).toBeDefined();
+    const alert = sampleAlert('fresh');
+    const indexed = async (): Promise<number> =>
+      Number(
+        /vigil_indexer_documents_total\{family="alerts",outcome="indexed"\} (\d+)/.exec(
+          (await indexer?.metrics.exposition()) ?? '',
+        )?.[1] ?? '0',
+      );
+    const before = await indexed();
+    await produceMessages(kafka, alertsTopic, [json(alert)]);
+    await waitFor(async () => (await indexed()) > before, { intervalMs: 10, description: 'alert indexed' });
+    // No refresh call here: the write itself made the alert visible to search.
+    const found = await elastic.search({
+      index: `${prefix}-alerts-*`,
+      query: { ids: { values: [alert.id] } },
+    });
+    expect(found.hits.hits.map((hit) => hit._id)).toEqual([alert.id]);
+  });
 });
