@@ -208,11 +208,13 @@ export class RouterStage {
       const now = Date.now();
       if (now - this.partitionsCheckedAt > 60_000 || this.upstreamPartitions === 0)
         await this.refreshPartitionCounts();
-      const unknown = this.progress.needLagCheck(now);
-      if (unknown.length > 0) {
+      // Quiet partitions of unknown lag, and every idle claim about to be sent, are checked against
+      // Kafka first: a partition that went quiet may have messages its consumer has not fetched yet.
+      const check = [...this.progress.needLagCheck(now), ...this.progress.idleClaims(now)];
+      if (check.length > 0) {
         const lags = await this.deps.admin.consumerLag(this.groupId, this.deps.config.topics.events);
         for (const lag of lags)
-          if (unknown.includes(lag.partition)) this.progress.lagChecked(lag.partition, lag.lag);
+          if (check.includes(lag.partition)) this.progress.lagChecked(lag.partition, lag.lag);
       }
       await this.broadcast(Date.now());
     } catch (error) {

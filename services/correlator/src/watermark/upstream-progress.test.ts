@@ -40,4 +40,22 @@ describe('UpstreamProgress', () => {
     progress.revoke([0]);
     expect(progress.partitions).toEqual([1]);
   });
+
+  it('withdraws an idle claim when a lag check finds messages not fetched yet', () => {
+    const progress = new UpstreamProgress(1_000);
+    progress.assign([0, 1], 0);
+    progress.batchDone(0, 10, 0, 0);
+    progress.batchDone(1, 20, 0, 0);
+    expect(progress.idleClaims(1_000)).toEqual([0, 1]);
+    // New messages on partition 0 while its consumer is busy elsewhere: no longer idle.
+    progress.lagChecked(0, 5);
+    expect(progress.idleClaims(1_000)).toEqual([1]);
+    expect(progress.marks(1_000)[0]).toEqual({ partition: 0, ts: 10, idle: false });
+    // A lag check says nothing about a partition with a batch in flight.
+    progress.batchStarted(1);
+    progress.lagChecked(1, 0);
+    expect(progress.marks(5_000)[1]?.idle).toBe(false);
+    progress.batchDone(1, 30, 0, 5_000);
+    expect(progress.marks(6_000)[1]).toEqual({ partition: 1, ts: 30, idle: true });
+  });
 });

@@ -60,21 +60,38 @@ export class UpstreamProgress {
       .map(([p]) => p);
   }
 
-  /** From a lag check: the partition has nothing left to read. */
+  /**
+   * From a lag check: caught up when nothing is left to read. Messages waiting withdraw an idle claim:
+   * they arrived after the partition went quiet and its consumer has not fetched them yet.
+   */
   lagChecked(partition: number, lag: number): void {
     const progress = this.owned.get(partition);
-    if (progress !== undefined && lag <= 0) progress.caughtUp = true;
+    if (progress === undefined || progress.inFlight) return;
+    progress.caughtUp = lag <= 0;
+  }
+
+  /**
+   * Partitions `marks(now)` would call idle. A claim rests on a lag seen a while ago: the caller
+   * checks these again (`lagChecked`) before sending it, since stage 2 lets the other partitions run
+   * ahead of an idle one and its new messages would come in behind the watermark.
+   */
+  idleClaims(now: number): number[] {
+    return this.partitions.filter((partition) => this.isIdle(this.owned.get(partition), now));
   }
 
   marks(now: number): UpstreamMark[] {
     return this.partitions.map((partition) => {
       const progress = this.owned.get(partition);
-      const idle =
-        progress !== undefined &&
-        progress.caughtUp &&
-        !progress.inFlight &&
-        now - progress.lastActivity >= this.idleAfterMs;
-      return { partition, ts: progress?.newest ?? null, idle };
+      return { partition, ts: progress?.newest ?? null, idle: this.isIdle(progress, now) };
     });
+  }
+
+  private isIdle(progress: Progress | undefined, now: number): boolean {
+    return (
+      progress !== undefined &&
+      progress.caughtUp &&
+      !progress.inFlight &&
+      now - progress.lastActivity >= this.idleAfterMs
+    );
   }
 }
