@@ -32,10 +32,20 @@ describe('parseTimestamp', () => {
       for (let month = 1; month <= 12; month++) {
         for (let day = 1; day <= 31; day++) {
           const stamp = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T01:02:03.456Z`;
-          const time = Date.UTC(year, month - 1, day, 1, 2, 3, 456);
-          expect(parseTimestamp(stamp)).toBe(new Date(time).getUTCDate() === day ? time : Number.NaN);
+          // setUTCFullYear keeps years 0-99 as written (Date.UTC would make them 19xx).
+          const date = new Date(0);
+          date.setUTCFullYear(year, month - 1, day);
+          date.setUTCHours(1, 2, 3, 456);
+          const time = date.getTime();
+          expect(parseTimestamp(stamp)).toBe(date.getUTCDate() === day ? time : Number.NaN);
         }
       }
     }
+  });
+
+  it('reads years 0-99 as written, as Date.parse does, not as 1900-1999', () => {
+    expect(parseTimestamp('0050-06-01T00:00:00Z')).toBe(Date.parse('0050-06-01T00:00:00Z'));
+    expect(new Date(parseTimestamp('0099-12-31T23:59:59.999Z')).getUTCFullYear()).toBe(99);
+    expect(new Date(parseTimestamp('0000-01-01T00:00:00Z')).getUTCFullYear()).toBe(0);
   });
 });

@@ -26,10 +26,15 @@ export function parseTimestamp(stamp: string): number {
   }
   if (hour > 23 || minute > 59 || second > 59) return Date.parse(stamp);
   // Date.UTC rolls 31 February over into March: reject days the month does not have (checked
-  // with arithmetic rather than a Date object per event; years 0-99 are 1900-1999 to Date.UTC).
-  if (day > 28 && day > daysInMonth(year < 100 ? 1900 + year : year, month)) return Number.NaN;
+  // with arithmetic rather than a Date object per event).
+  if (day > 28 && day > daysInMonth(year, month)) return Number.NaN;
+  // Date.UTC reads years 0-99 as 1900-1999: count them 400 years (one Gregorian cycle) later.
+  if (year < 100) return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - GREGORIAN_CYCLE_MS;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
+
+/** 400 Gregorian years: 146,097 days, after which the calendar repeats. */
+const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
