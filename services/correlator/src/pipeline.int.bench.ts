@@ -10,7 +10,8 @@
  *    for every alert, from the produce of its newest evidence line to the alert on the alerts topic
  *    (its record timestamp) and to the alert being searchable in Elasticsearch (polled every 250 ms).
  *    Absence alerts are left out (they fire on silence, not on a line).
- * `BENCH_PARTS=latency` (or any comma list of correlator, throughput, latency) runs only those parts.
+ * `BENCH_PARTS=latency` (or any comma list of correlator, throughput, latency) runs only those parts;
+ * `BENCH_SLOWEST=1` prints the eight slowest alerts (id, rule type, ms) to stderr.
  * Prints one JSON line, then a markdown table.
  */
 import { createTestElastic, deleteTestIndices } from '@vigil/elastic/testing';
@@ -231,6 +232,7 @@ async function latency(): Promise<Record<string, number>> {
   const signatureToAlerts: number[] = [];
   const windowedToAlerts: number[] = [];
   const alertToSearch: number[] = [];
+  const slowest: { id: string; type: string; ms: number; evidence: number }[] = [];
   for (const [id, { at, evidence, type }] of alertTimes) {
     if (type === 'absence') continue;
     const times = evidence.map((eventId) => producedAt.get(eventId));
@@ -238,11 +240,14 @@ async function latency(): Promise<Record<string, number>> {
     const trigger = Math.max(...(times as number[]));
     if (trigger > windowEnd) continue;
     toAlerts.push(at - trigger);
+    slowest.push({ id, type, ms: at - trigger, evidence: evidence.length });
     (type === 'signature' ? signatureToAlerts : windowedToAlerts).push(at - trigger);
     const seen = searchable.get(id);
     if (seen !== undefined) toSearch.push(seen - trigger);
     if (seen !== undefined) alertToSearch.push(seen - at);
   }
+  if (process.env.BENCH_SLOWEST !== undefined)
+    process.stderr.write(`${JSON.stringify(slowest.sort((a, b) => b.ms - a.ms).slice(0, 8))}\n`);
   toAlerts.sort((a, b) => a - b);
   toSearch.sort((a, b) => a - b);
   signatureToAlerts.sort((a, b) => a - b);
