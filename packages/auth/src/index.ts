@@ -38,6 +38,7 @@ export {
   type ThrottlePolicy,
   type ThrottleVerdict,
 } from './rate-limit/login-throttle.js';
+export type { Throttle } from './rate-limit/throttle.js';
 export {
   MemoryUserStore,
   MemoryTokenStore,

@@ -27,6 +27,7 @@ export { KafkaLiveFeed, type KafkaLiveFeedOptions } from './kafka/kafka-live-fee
 export { RedisSilenceStore } from './redis/redis-silence-store.js';
 export { RedisSessionStore } from './redis/redis-session-store.js';
 export { RedisAuthStore } from './redis/redis-auth-store.js';
+export { RedisThrottle } from './redis/redis-throttle.js';
 export { describeRules, sigmaRuleLoader } from './rules/sigma-rule-loader.js';
 export { seedRuleHits } from './rules/seed-rule-hits.js';
 export { apiEnvSchema, type ApiEnv } from './config/api-config.js';

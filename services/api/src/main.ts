@@ -25,6 +25,7 @@ import { CountingRuleCatalog } from './memory/counting-rule-catalog.js';
 import { createMemoryPorts } from './memory/memory-ports.js';
 import type { ApiPorts } from './ports/api-ports.js';
 import { RedisAuthStore } from './redis/redis-auth-store.js';
+import { RedisThrottle } from './redis/redis-throttle.js';
 import { RedisSessionStore } from './redis/redis-session-store.js';
 import { RedisSilenceStore } from './redis/redis-silence-store.js';
 import { seedRuleHits } from './rules/seed-rule-hits.js';
@@ -54,6 +55,8 @@ const auth = new AuthService({
   users: authStore.users,
   tokens: authStore.tokens,
   sessions: redis === undefined ? new MemorySessionStore() : new RedisSessionStore(redis.client),
+  // Failed logins counted in Redis: every replica sees them, so more replicas give no more guesses.
+  ...(redis === undefined ? {} : { throttle: new RedisThrottle(redis.client) }),
   hasher: new PasswordHasher({ logN: config.VIGIL_API_SCRYPT_LOG_N, r: 8, p: 1 }),
   sessionTtlMs: config.VIGIL_API_SESSION_HOURS * 3_600_000,
   idleTtlMs: config.VIGIL_API_IDLE_MINUTES * 60_000,

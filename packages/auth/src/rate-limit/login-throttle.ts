@@ -1,3 +1,5 @@
+import type { Throttle } from './throttle.js';
+
 export interface ThrottlePolicy {
   /** Failures allowed before delays start. */
   readonly freeAttempts: number;
@@ -35,9 +37,10 @@ export type ThrottleVerdict =
 /**
  * Guessing protection for logins and tokens: failures are counted per key (an account, an address)
  * and, past a few free attempts, each further try must wait an exponentially growing delay.
- * Memory is bounded: the oldest keys are dropped first.
+ * In this process only (one API instance; see `Throttle` for a shared one). Memory is bounded:
+ * the oldest keys are dropped first.
  */
-export class LoginThrottle {
+export class LoginThrottle implements Throttle {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
@@ -45,7 +48,21 @@ export class LoginThrottle {
     private readonly maxKeys = 100_000,
   ) {}
 
-  check(keys: readonly string[]): ThrottleVerdict {
+  check(keys: readonly string[]): Promise<ThrottleVerdict> {
+    return Promise.resolve(this.checkNow(keys));
+  }
+
+  fail(key: string, policy: ThrottlePolicy): Promise<void> {
+    this.failNow(key, policy);
+    return Promise.resolve();
+  }
+
+  succeed(key: string): Promise<void> {
+    this.entries.delete(key);
+    return Promise.resolve();
+  }
+
+  private checkNow(keys: readonly string[]): ThrottleVerdict {
     const now = this.now();
     let wait = 0;
     for (const key of keys) {
@@ -55,7 +72,7 @@ export class LoginThrottle {
     return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
   }
 
-  fail(key: string, policy: ThrottlePolicy): void {
+  private failNow(key: string, policy: ThrottlePolicy): void {
     const now = this.now();
     const entry = this.live(key, now, policy) ?? { failures: 0, lastFailure: now, blockedUntil: 0 };
     entry.failures++;
@@ -70,10 +87,6 @@ export class LoginThrottle {
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
-  }
-
-  succeed(key: string): void {
-    this.entries.delete(key);
   }
 
   private live(key: string, now: number, policy: ThrottlePolicy | undefined): Entry | undefined {

@@ -3,6 +3,7 @@ import { AuthError } from '../error/auth-error.js';
 import { PasswordHasher } from '../password/password-hasher.js';
 import { checkPasswordPolicy } from '../password/password-policy.js';
 import { ACCOUNT_POLICY, IP_POLICY, LoginThrottle } from '../rate-limit/login-throttle.js';
+import type { Throttle } from '../rate-limit/throttle.js';
 import { MFA_ROLES, type Role } from '../roles/permissions.js';
 import { newCsrfToken } from '../csrf/csrf.js';
 import { newSessionId, sessionKey, type Session, type SessionStore } from '../session/session-store.js';
@@ -17,7 +18,8 @@ export interface AuthServiceOptions {
   readonly tokens: TokenStore;
   readonly sessions: SessionStore;
   readonly hasher?: PasswordHasher;
-  readonly throttle?: LoginThrottle;
+  /** Default: in this process only; give a shared one when several API instances serve logins. */
+  readonly throttle?: Throttle;
   readonly now?: () => number;
   /** Absolute session lifetime (default 12 h) and idle timeout (default 30 min). */
   readonly sessionTtlMs?: number;
@@ -51,7 +53,7 @@ export interface CreatedUser {
  * (`invalid_credentials`), and an unknown user costs the same hashing time as a known one.
  */
 export class AuthService {
-  readonly throttle: LoginThrottle;
+  readonly throttle: Throttle;
   private readonly hasher: PasswordHasher;
   private readonly now: () => number;
   private readonly sessionTtlMs: number;
@@ -105,10 +107,10 @@ export class AuthService {
     const user = await this.options.users.getById(input.userId);
     if (user === undefined) return 'invalid_credentials';
     const account = `account:${user.name.toLowerCase()}`;
-    if (!this.throttle.check([account, `ip:${input.ip}`]).allowed) return 'throttled';
+    if (!(await this.throttle.check([account, `ip:${input.ip}`])).allowed) return 'throttled';
     if (!(await this.hasher.verify(input.current, user.passwordHash))) {
-      this.throttle.fail(account, ACCOUNT_POLICY);
-      this.throttle.fail(`ip:${input.ip}`, IP_POLICY);
+      await this.throttle.fail(account, ACCOUNT_POLICY);
+      await this.throttle.fail(`ip:${input.ip}`, IP_POLICY);
       return 'invalid_credentials';
     }
     const problems = checkPasswordPolicy(input.next, { username: user.name });
@@ -124,7 +126,7 @@ export class AuthService {
   async login(request: LoginRequest): Promise<LoginResult> {
     const account = `account:${request.username.toLowerCase()}`;
     const address = `ip:${request.ip}`;
-    const verdict = this.throttle.check([account, address]);
+    const verdict = await this.throttle.check([account, address]);
     if (!verdict.allowed) return { ok: false, reason: 'throttled', retryAfterMs: verdict.retryAfterMs };
     const user = await this.options.users.getByName(request.username);
     // Hash even for unknown users, so response time does not reveal which names exist.
@@ -133,24 +135,25 @@ export class AuthService {
       request.password,
       user?.passwordHash ?? (await this.dummyHash),
     );
-    const failed = (): LoginResult => {
-      this.throttle.fail(account, ACCOUNT_POLICY);
-      this.throttle.fail(address, IP_POLICY);
+    const failed = async (): Promise<LoginResult> => {
+      await this.throttle.fail(account, ACCOUNT_POLICY);
+      await this.throttle.fail(address, IP_POLICY);
       return { ok: false, reason: 'invalid_credentials' };
     };
-    if (user === undefined || !passwordOk || user.disabled) return failed();
+    if (user === undefined || !passwordOk || user.disabled) return await failed();
     let mfa = false;
     let current = user;
     if (MFA_ROLES.has(user.role) || user.totpSecret !== undefined) {
       const secret = user.totpSecret === undefined ? undefined : base32Decode(user.totpSecret);
-      if (secret === undefined) return failed();
+      if (secret === undefined) return await failed();
       if (request.totp === undefined || request.totp === '') return { ok: false, reason: 'mfa_required' };
       const step = verifyTotp(secret, request.totp, this.now(), {
         ...(user.lastTotpStep === undefined ? {} : { lastUsedStep: user.lastTotpStep }),
       });
-      if (step === undefined) return failed();
+      if (step === undefined) return await failed();
       const users = this.options.users;
-      if (users.claimTotpStep !== undefined && !(await users.claimTotpStep(user.id, step))) return failed();
+      if (users.claimTotpStep !== undefined && !(await users.claimTotpStep(user.id, step)))
+        return await failed();
       current = { ...user, lastTotpStep: step };
       mfa = true;
     }
@@ -158,7 +161,7 @@ export class AuthService {
       current = { ...current, passwordHash: await this.hasher.hash(request.password) };
     }
     if (current !== user) await this.options.users.put(current);
-    this.throttle.succeed(account);
+    await this.throttle.succeed(account);
     if (request.previousSessionId !== undefined)
       await this.options.sessions.delete(sessionKey(request.previousSessionId));
     const sessionId = newSessionId();
@@ -211,13 +214,13 @@ export class AuthService {
     ip: string,
   ): Promise<Principal | { throttledMs: number } | undefined> {
     const address = `token-ip:${ip}`;
-    const verdict = this.throttle.check([address]);
+    const verdict = await this.throttle.check([address]);
     if (!verdict.allowed) return { throttledMs: verdict.retryAfterMs };
     const parsed = parseApiToken(token);
     const record = parsed === undefined ? undefined : await this.options.tokens.get(parsed.id);
     const expired = record?.expiresAt !== undefined && Date.parse(record.expiresAt) <= this.now();
     if (parsed === undefined || record === undefined || expired || !hashesEqual(record.hash, parsed.hash)) {
-      this.throttle.fail(address, IP_POLICY);
+      await this.throttle.fail(address, IP_POLICY);
       return undefined;
     }
     return { kind: 'token', id: record.id, name: record.name, role: record.role, mfa: false };

@@ -7,11 +7,14 @@ import {
   totp,
   type Session,
 } from '@vigil/auth';
+import { throttleContract } from '@vigil/auth/testing';
 import { createTestRedis } from '@vigil/redis/testing';
+import { uniqueName } from '@vigil/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisAuthStore } from './redis-auth-store.js';
 import { RedisSessionStore } from './redis-session-store.js';
 import { RedisSilenceStore } from './redis-silence-store.js';
+import { RedisThrottle } from './redis-throttle.js';
 
 const connection = createTestRedis();
 afterAll(async () => {
@@ -80,8 +83,40 @@ function apiInstance(prefix?: string): AuthService {
     tokens: store.tokens,
     sessions: new MemorySessionStore(),
     hasher: new PasswordHasher({ logN: 10, r: 8, p: 1 }),
+    throttle: new RedisThrottle(connection.client, prefix),
   });
 }
+
+throttleContract('RedisThrottle', (now) =>
+  Promise.resolve(new RedisThrottle(connection.client, `${uniqueName('throttle')}:`, now)),
+);
+
+describe('RedisThrottle', () => {
+  it('counts failed logins across API instances: guessing through two replicas gains nothing', async () => {
+    const prefix = `${uniqueName('guess')}:`;
+    const one = apiInstance(prefix);
+    const two = apiInstance(prefix);
+    await one.createUser({ name: 'erin', role: 'responder', password: 'Correct-Horse-9' });
+    const reasons: string[] = [];
+    // Five free attempts per account, alternating instances: the sixth is refused, wherever it lands.
+    for (let i = 0; i < 6; i++) {
+      const result = await (i % 2 === 0 ? one : two).login({
+        username: 'erin',
+        password: `wrong-${String(i)}`,
+        ip: `10.1.0.${String(i)}`,
+      });
+      reasons.push(result.ok ? 'ok' : result.reason);
+    }
+    expect(reasons.slice(0, 5)).toEqual(Array(5).fill('invalid_credentials'));
+    expect(reasons[5]).toBe('throttled');
+    // Even the right password waits out the delay, on either instance.
+    const right = await one.login({ username: 'erin', password: 'Correct-Horse-9', ip: '10.1.0.9' });
+    expect(right).toMatchObject({ ok: false, reason: 'throttled' });
+    // Kept in Redis, and not forever: the key expires once it would be forgotten.
+    expect(await connection.client.hget(`${prefix}throttle:account:erin`, 'f')).toBe('5');
+    expect(await connection.client.pttl(`${prefix}throttle:account:erin`)).toBeGreaterThan(0);
+  });
+});
 
 describe('RedisAuthStore', () => {
   it('shares users and tokens between API instances: created on one, signed in and revoked on another', async () => {
