@@ -36,6 +36,7 @@ export type {
   ConsumerOptions,
   PartitionListener,
 } from './consumer/consumer-options.js';
+export { consumerTuning, type ConsumerTuning } from './consumer/consumer-tuning.js';
 export { nextOffset, type TopicPartition } from './consumer/partition-set.js';
 export { createAdmin, VigilAdmin, type EnsureTopicsResult, type TopicSpec } from './admin/vigil-admin.js';
 export { computeLag, type PartitionLag } from './admin/compute-lag.js';

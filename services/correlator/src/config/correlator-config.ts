@@ -1,4 +1,4 @@
-import type { KafkaConfig } from '@vigil/kafka';
+import type { KafkaConfig, ConsumerTuning } from '@vigil/kafka';
 import type { RedisConfig } from '@vigil/redis';
 
 /** The resolved correlator configuration (`loadCorrelatorConfig` builds it from the environment). */
@@ -40,13 +40,9 @@ export interface CorrelatorConfig {
     /** new_terms learning start (epoch ms), the same in every partition; unset: each partition's first match. */
     readonly newTermsLearnFromMs?: number;
   };
-  readonly consumer: {
+  readonly consumer: ConsumerTuning & {
     /** Where a new stage-1 group starts on the events topic (stage 2 always starts from its checkpoints). */
     readonly fromBeginning: boolean;
-    readonly partitionsConcurrently: number;
-    readonly maxBytesPerPartition: number;
-    readonly maxWaitMs: number;
-    readonly sessionTimeoutMs: number;
   };
   readonly producer: {
     readonly compression: 'gzip' | 'none';

@@ -15,6 +15,7 @@ import {
   type VigilAdmin,
   type VigilConsumer,
   type VigilProducer,
+  consumerTuning,
 } from '@vigil/kafka';
 import type { CorrelatorConfig } from '../config/correlator-config.js';
 import type { CorrelatorMetrics } from '../metrics/correlator-metrics.js';
@@ -76,10 +77,7 @@ export class RouterStage {
       handler: this.handler,
       logger: deps.logger.child({ component: 'router-consumer' }),
       fromBeginning: config.consumer.fromBeginning,
-      partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
-      maxBytesPerPartition: config.consumer.maxBytesPerPartition,
-      maxWaitTimeMs: config.consumer.maxWaitMs,
-      sessionTimeoutMs: config.consumer.sessionTimeoutMs,
+      ...consumerTuning(config.consumer),
       shutdownSignals: false,
       onPartitionsAssigned: (partitions) =>
         this.progress.assign(

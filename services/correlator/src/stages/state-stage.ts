@@ -14,6 +14,7 @@ import {
   type VigilAdmin,
   type VigilConsumer,
   type VigilProducer,
+  consumerTuning,
 } from '@vigil/kafka';
 import type { Checkpointer } from '../checkpoint/checkpointer.js';
 import { encodeCheckpoint } from '../checkpoint/checkpoint-codec.js';
@@ -71,10 +72,7 @@ export class StateStage {
       topics: [config.topics.repartition],
       handler: this.handler,
       logger: deps.logger.child({ component: 'state-consumer' }),
-      partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
-      maxBytesPerPartition: config.consumer.maxBytesPerPartition,
-      maxWaitTimeMs: config.consumer.maxWaitMs,
-      sessionTimeoutMs: config.consumer.sessionTimeoutMs,
+      ...consumerTuning(config.consumer),
       shutdownSignals: false,
       onPartitionsAssigned: (partitions) => this.assigned(partitions),
       onPartitionsRevoked: (partitions) => this.revoked(partitions),

@@ -1,5 +1,5 @@
 import type { ElasticConfig } from '@vigil/elastic';
-import type { KafkaConfig } from '@vigil/kafka';
+import type { KafkaConfig, ConsumerTuning } from '@vigil/kafka';
 
 /** The resolved indexer configuration (`loadIndexerConfig` builds it from the environment). */
 export interface IndexerConfig {
@@ -22,12 +22,7 @@ export interface IndexerConfig {
   };
   /** Create the dead-letter topic when missing; `false` leaves topics to the operator. */
   readonly ensureTopics: { readonly partitions: number; readonly replicationFactor: number } | false;
-  readonly consumer: {
-    readonly partitionsConcurrently: number;
-    readonly maxBytesPerPartition: number;
-    readonly maxWaitMs: number;
-    readonly sessionTimeoutMs: number;
-  };
+  readonly consumer: ConsumerTuning;
   /** How alert writes become searchable: `true` refreshes at once, `false` waits for the index's refresh. */
   readonly alertsRefresh: boolean | 'wait_for';
   /** 0: no retention sweeps. */

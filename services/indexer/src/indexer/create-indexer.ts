@@ -28,6 +28,7 @@ import {
   type Kafka,
   type OutgoingMessage,
   type VigilConsumer,
+  consumerTuning,
 } from '@vigil/kafka';
 import type { DeadLetter } from '@vigil/schema';
 import type { IndexerConfig } from '../config/indexer-config.js';
@@ -166,10 +167,7 @@ export function createIndexer(config: IndexerConfig, deps: IndexerDeps = {}): In
       topics: [topic],
       handler: handlerFor(kind, bulk),
       logger: logger.child({ component: `consumer-${kind}` }),
-      partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
-      maxBytesPerPartition: config.consumer.maxBytesPerPartition,
-      maxWaitTimeMs: config.consumer.maxWaitMs,
-      sessionTimeoutMs: config.consumer.sessionTimeoutMs,
+      ...consumerTuning(config.consumer),
       // Elasticsearch away: back off up to 10 s between attempts, so it is written soon after it returns.
       retry: { retries: Number.MAX_SAFE_INTEGER, initialDelayMs: 500, maxDelayMs: 10_000 },
       shutdownSignals: false,

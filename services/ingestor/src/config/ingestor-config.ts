@@ -1,4 +1,4 @@
-import type { KafkaConfig } from '@vigil/kafka';
+import type { KafkaConfig, ConsumerTuning } from '@vigil/kafka';
 import type { RedisConfig } from '@vigil/redis';
 import type { DatasetHint } from '@vigil/parsers';
 
@@ -28,14 +28,7 @@ export interface IngestorConfig {
   };
   /** Create missing topics at start; `false` leaves topic management to the operator. */
   readonly ensureTopics: { readonly partitions: number; readonly replicationFactor: number } | false;
-  readonly consumer: {
-    readonly fromBeginning: boolean;
-    readonly partitionsConcurrently: number;
-    readonly maxBytesPerPartition: number;
-    readonly maxWaitMs: number;
-    /** A member that stops heartbeating (killed) holds its partitions this long. */
-    readonly sessionTimeoutMs: number;
-  };
+  readonly consumer: ConsumerTuning & { readonly fromBeginning: boolean };
   readonly producer: {
     readonly compression: 'gzip' | 'none';
     readonly lingerMs: number;

@@ -4,7 +4,14 @@
  * the batch only after the produce is acknowledged — at-least-once, nothing lost on a crash.
  */
 import { createLogger, retry, type Logger } from '@vigil/core';
-import { createAdmin, createConsumer, createKafkaClient, createProducer, type Kafka } from '@vigil/kafka';
+import {
+  createAdmin,
+  createConsumer,
+  createKafkaClient,
+  createProducer,
+  type Kafka,
+  consumerTuning,
+} from '@vigil/kafka';
 import { createRedisConnection } from '@vigil/redis';
 import { RAW_ROLES, type IngestorConfig } from '../config/ingestor-config.js';
 import type { HealthProbe, KafkaService } from '@vigil/service-http';
@@ -57,10 +64,7 @@ export function createIngestor(config: IngestorConfig, deps: IngestorDeps = {}):
     handler,
     logger: logger.child({ component: 'consumer' }),
     fromBeginning: config.consumer.fromBeginning,
-    partitionsConsumedConcurrently: config.consumer.partitionsConcurrently,
-    maxBytesPerPartition: config.consumer.maxBytesPerPartition,
-    maxWaitTimeMs: config.consumer.maxWaitMs,
-    sessionTimeoutMs: config.consumer.sessionTimeoutMs,
+    ...consumerTuning(config.consumer),
     // main.ts owns the signals: it also has the producer and the HTTP server to close.
     shutdownSignals: false,
     onPartitionsRevoked: (partitions) => {
