@@ -36,7 +36,7 @@ const settings = {
   VIGIL_LOG_LEVEL: 'error',
   VIGIL_CORRELATOR_LATENESS_MS: latenessMs,
   VIGIL_CORRELATOR_MARKER_INTERVAL_MS: '500',
-  VIGIL_CORRELATOR_IDLE_AFTER_MS: '3000',
+  VIGIL_CORRELATOR_IDLE_AFTER_MS: process.env.BENCH_IDLE_AFTER_MS ?? '3000',
   VIGIL_CORRELATOR_CHECKPOINT_INTERVAL_MS: '5000',
   VIGIL_CORRELATOR_COMPRESSION: 'gzip',
 };
@@ -194,10 +194,20 @@ async function latency(): Promise<Record<string, number>> {
   // Event time = wall time: lines are produced when their time comes. Ten more seconds of traffic
   // after the measured window keep the watermark moving for the window's last alerts.
   const start = Date.now() + 2_000;
-  const total = rate * (seconds + 10);
-  const lines = [
-    ...generateMixedLog({ lines: total, seed: 5, startMs: start, gapMs: 1_000 / rate, attackShare: 0.2 }),
-  ];
+  // Attack scenarios add lines on top of the background rate: cut by event time, not by a line
+  // count, or the traffic ends early and the window's last alerts wait for the idle timeout.
+  const end = start + (seconds + 10) * 1_000;
+  const lines: { ms: number; line: string }[] = [];
+  for (const generated of generateMixedLog({
+    lines: rate * (seconds + 10) * 2,
+    seed: 5,
+    startMs: start,
+    gapMs: 1_000 / rate,
+    attackShare: 0.2,
+  })) {
+    if (generated.ms > end) break;
+    lines.push(generated);
+  }
   const parser = createLineParser({});
   const producedAt = new Map<string, number>();
   const idsOf = lines.map(({ line }) => {
@@ -232,7 +242,7 @@ async function latency(): Promise<Record<string, number>> {
   const signatureToAlerts: number[] = [];
   const windowedToAlerts: number[] = [];
   const alertToSearch: number[] = [];
-  const slowest: { id: string; type: string; ms: number; evidence: number }[] = [];
+  const slowest: { id: string; type: string; ms: number; evidence: number; atS: number }[] = [];
   for (const [id, { at, evidence, type }] of alertTimes) {
     if (type === 'absence') continue;
     const times = evidence.map((eventId) => producedAt.get(eventId));
@@ -240,7 +250,13 @@ async function latency(): Promise<Record<string, number>> {
     const trigger = Math.max(...(times as number[]));
     if (trigger > windowEnd) continue;
     toAlerts.push(at - trigger);
-    slowest.push({ id, type, ms: at - trigger, evidence: evidence.length });
+    slowest.push({
+      id,
+      type,
+      ms: at - trigger,
+      evidence: evidence.length,
+      atS: Math.round((at - start) / 100) / 10,
+    });
     (type === 'signature' ? signatureToAlerts : windowedToAlerts).push(at - trigger);
     const seen = searchable.get(id);
     if (seen !== undefined) toSearch.push(seen - trigger);
