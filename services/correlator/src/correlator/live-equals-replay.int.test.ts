@@ -52,7 +52,22 @@ describe('live equals replay (ingestor → correlator → indexer → Elasticsea
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await alertIdsInElasticsearch(pipeline.indexPrefix)).toEqual(expected);
     expect(last).toEqual(expected);
-    const events = await elastic.count({ index: `${pipeline.indexPrefix}-events-*` });
-    expect(events.count).toBe(new Set(parseLines(lines).map((event) => event.event.id)).size);
+    // Events have their own indexer lane: all alerts in says nothing about the events, so wait for them.
+    const eventIds = new Set(parseLines(lines).map((event) => event.event.id)).size;
+    const eventsIndex = `${pipeline.indexPrefix}-events-*`;
+    let indexed = 0;
+    await waitFor(
+      async () => {
+        await elastic.indices.refresh({
+          index: eventsIndex,
+          ignore_unavailable: true,
+          allow_no_indices: true,
+        });
+        indexed = (await elastic.count({ index: eventsIndex })).count;
+        return indexed >= eventIds;
+      },
+      { timeoutMs: 60_000, intervalMs: 500, description: `${eventIds} events in Elasticsearch` },
+    );
+    expect(indexed).toBe(eventIds);
   });
 });
