@@ -19,4 +19,24 @@ describe('generateMixedLog', () => {
     expect(lines.some((l) => l.line.includes('" 429 '))).toBe(true);
     expect(lines.some((l) => l.line.includes('"MFAUsed":"No"'))).toBe(true);
   });
+
+  it('writes the same web requests as JSON with milliseconds when asked, leaving every other line as is', () => {
+    const combined = [...generateMixedLog({ seed: 9, lines: 5_000, attackShare: 0.3 })];
+    const json = [...generateMixedLog({ seed: 9, lines: 5_000, attackShare: 0.3, webFormat: 'json' })];
+    expect(json.map((l) => l.ms)).toEqual(combined.map((l) => l.ms));
+    let web = 0;
+    json.forEach((line, i) => {
+      const before = combined[i]!;
+      if (!before.line.includes('HTTP/1.1" ')) {
+        expect(line.line).toBe(before.line);
+        return;
+      }
+      web++;
+      const record = JSON.parse(line.line) as Record<string, unknown>;
+      expect(record['@timestamp']).toBe(new Date(line.ms).toISOString());
+      expect(before.line).toContain(`"${String(record['request'])}" ${String(record['status'])} `);
+      expect(before.line.startsWith(`${String(record['remote_addr'])} `)).toBe(true);
+    });
+    expect(web).toBeGreaterThan(500);
+  });
 });

@@ -1,5 +1,12 @@
 import { createPrng, type Prng } from './prng.js';
-import { bsdSyslog, cloudTrailConsoleLogin, isoSyslog, nginxCombined, ufwLine } from './line-formats.js';
+import {
+  bsdSyslog,
+  cloudTrailConsoleLogin,
+  isoSyslog,
+  nginxCombined,
+  nginxJson,
+  ufwLine,
+} from './line-formats.js';
 
 /** Which raw Kafka topic a line belongs to (`vigil.raw.<stream>`). */
 export type RawStream = 'host' | 'network' | 'admin';
@@ -21,6 +28,8 @@ export interface MixedLogOptions {
   readonly attackShare?: number;
   /** Write host lines as RFC 3164 (no year) instead of ISO-8601 syslog. */
   readonly bsdSyslog?: boolean;
+  /** Web access lines as nginx `combined` (whole seconds, the default) or JSON with milliseconds. */
+  readonly webFormat?: 'combined' | 'json';
 }
 
 const HOSTS = ['web-01', 'web-02', 'db-01', 'bastion', 'app-01', 'app-02'] as const;
@@ -57,11 +66,14 @@ const externalIp = (rng: Prng): string =>
 type Emit = (ms: number, stream: RawStream, line: string) => void;
 
 /** One attack scenario: writes a burst of lines starting at `ms`. */
+type Web = typeof nginxCombined;
+
 type Scenario = (
   rng: Prng,
   ms: number,
   emit: Emit,
   host: (ms: number, h: string, p: string, pid: number, m: string) => string,
+  web: Web,
 ) => void;
 
 const bruteForce: Scenario = (rng, ms, emit, host) => {
@@ -135,11 +147,11 @@ const portScan: Scenario = (rng, ms, emit) => {
   }
 };
 
-const rateLimit: Scenario = (rng, ms, emit) => {
+const rateLimit: Scenario = (rng, ms, emit, _host, web) => {
   const ip = externalIp(rng);
   for (let i = 0; i < 30; i++) {
     const t = ms + i * 100;
-    emit(t, 'network', nginxCombined(t, ip, 'POST', '/login', 429, 162, 'python-requests/2.31'));
+    emit(t, 'network', web(t, ip, 'POST', '/login', 429, 162, 'python-requests/2.31'));
   }
 };
 
@@ -187,6 +199,7 @@ function backgroundLine(
   rng: Prng,
   ms: number,
   host: (ms: number, h: string, p: string, pid: number, m: string) => string,
+  web: Web,
 ): GeneratedLine {
   const roll = rng.next();
   const h = rng.pick(HOSTS);
@@ -243,7 +256,7 @@ function backgroundLine(
     return {
       ms,
       stream: 'network',
-      line: nginxCombined(
+      line: web(
         ms,
         internalIp(rng),
         'GET',
@@ -279,6 +292,7 @@ export function* generateMixedLog(options: MixedLogOptions): Generator<Generated
   const gap = options.gapMs ?? 10;
   const attackShare = options.attackShare ?? 0.01;
   const host = options.bsdSyslog === true ? bsdSyslog : isoSyslog;
+  const web = options.webFormat === 'json' ? nginxJson : nginxCombined;
   let ms = options.startMs ?? Date.UTC(2026, 10, 27, 8, 0, 0);
   // Scenario lines wait here until the clock reaches them, so output stays time-ordered.
   const pending: GeneratedLine[] = [];
@@ -289,7 +303,7 @@ export function* generateMixedLog(options: MixedLogOptions): Generator<Generated
   while (produced < options.lines) {
     ms += rng.int(0, gap * 2);
     if (rng.next() < attackShare / 20) {
-      rng.pick(SCENARIOS)(rng, ms, emit, host);
+      rng.pick(SCENARIOS)(rng, ms, emit, host, web);
       pending.sort((a, b) => a.ms - b.ms);
     }
     while (pending.length > 0 && (pending[0]?.ms ?? Infinity) <= ms && produced < options.lines) {
@@ -300,7 +314,7 @@ export function* generateMixedLog(options: MixedLogOptions): Generator<Generated
       }
     }
     if (produced < options.lines) {
-      yield backgroundLine(rng, ms, host);
+      yield backgroundLine(rng, ms, host, web);
       produced++;
     }
   }

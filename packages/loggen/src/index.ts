@@ -5,4 +5,11 @@ export {
   type RawStream,
 } from './generate-mixed-log.js';
 export { createPrng, type Prng } from './prng.js';
-export { bsdSyslog, isoSyslog, nginxCombined, ufwLine, cloudTrailConsoleLogin } from './line-formats.js';
+export {
+  bsdSyslog,
+  isoSyslog,
+  nginxCombined,
+  nginxJson,
+  ufwLine,
+  cloudTrailConsoleLogin,
+} from './line-formats.js';

@@ -42,6 +42,30 @@ export function nginxCombined(
   return `${clientIp} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${bytes} "-" "${userAgent}"`;
 }
 
+/**
+ * The same request as an nginx `escape=json` access log with a millisecond `@timestamp` (as log
+ * shippers such as Vector or Fluent Bit write it from `$msec`): sub-second, unlike `combined`.
+ */
+export function nginxJson(
+  ms: number,
+  clientIp: string,
+  method: string,
+  path: string,
+  status: number,
+  bytes: number,
+  userAgent: string,
+): string {
+  return JSON.stringify({
+    '@timestamp': new Date(ms).toISOString(),
+    remote_addr: clientIp,
+    request: `${method} ${path} HTTP/1.1`,
+    status,
+    body_bytes_sent: bytes,
+    http_referer: '',
+    http_user_agent: userAgent,
+  });
+}
+
 /** A kernel netfilter line as ufw logs it (inside an ISO syslog envelope). */
 export function ufwLine(
   ms: number,
