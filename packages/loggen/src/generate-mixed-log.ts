@@ -1,5 +1,6 @@
 import { createPrng, type Prng } from './prng.js';
 import {
+  type AccessLine,
   bsdSyslog,
   cloudTrailConsoleLogin,
   isoSyslog,
@@ -66,14 +67,12 @@ const externalIp = (rng: Prng): string =>
 type Emit = (ms: number, stream: RawStream, line: string) => void;
 
 /** One attack scenario: writes a burst of lines starting at `ms`. */
-type Web = typeof nginxCombined;
-
 type Scenario = (
   rng: Prng,
   ms: number,
   emit: Emit,
   host: (ms: number, h: string, p: string, pid: number, m: string) => string,
-  web: Web,
+  web: AccessLine,
 ) => void;
 
 const bruteForce: Scenario = (rng, ms, emit, host) => {
@@ -199,7 +198,7 @@ function backgroundLine(
   rng: Prng,
   ms: number,
   host: (ms: number, h: string, p: string, pid: number, m: string) => string,
-  web: Web,
+  web: AccessLine,
 ): GeneratedLine {
   const roll = rng.next();
   const h = rng.pick(HOSTS);

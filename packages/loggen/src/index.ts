@@ -12,4 +12,5 @@ export {
   nginxJson,
   ufwLine,
   cloudTrailConsoleLogin,
+  type AccessLine,
 } from './line-formats.js';

@@ -27,8 +27,8 @@ export function bsdSyslog(
   return `${MONTHS[d.getUTCMonth()] ?? 'Jan'} ${day} ${time} ${host} ${tag}: ${message}`;
 }
 
-/** nginx `combined` log format. */
-export function nginxCombined(
+/** One web request as an access-log line, in some format. */
+export type AccessLine = (
   ms: number,
   clientIp: string,
   method: string,
@@ -36,26 +36,21 @@ export function nginxCombined(
   status: number,
   bytes: number,
   userAgent: string,
-): string {
+) => string;
+
+/** nginx `combined` log format. */
+export const nginxCombined: AccessLine = (ms, clientIp, method, path, status, bytes, userAgent) => {
   const d = new Date(ms);
   const stamp = `${pad2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()] ?? 'Jan'}/${d.getUTCFullYear()}:${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
   return `${clientIp} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${bytes} "-" "${userAgent}"`;
-}
+};
 
 /**
  * The same request as an nginx `escape=json` access log with a millisecond `@timestamp` (as log
  * shippers such as Vector or Fluent Bit write it from `$msec`): sub-second, unlike `combined`.
  */
-export function nginxJson(
-  ms: number,
-  clientIp: string,
-  method: string,
-  path: string,
-  status: number,
-  bytes: number,
-  userAgent: string,
-): string {
-  return JSON.stringify({
+export const nginxJson: AccessLine = (ms, clientIp, method, path, status, bytes, userAgent) =>
+  JSON.stringify({
     '@timestamp': new Date(ms).toISOString(),
     remote_addr: clientIp,
     request: `${method} ${path} HTTP/1.1`,
@@ -64,7 +59,6 @@ export function nginxJson(
     http_referer: '',
     http_user_agent: userAgent,
   });
-}
 
 /** A kernel netfilter line as ufw logs it (inside an ISO syslog envelope). */
 export function ufwLine(

@@ -8,6 +8,7 @@ export {
 export { redisStatusOf, reconnectDelay, type RedisStatus } from './client/redis-status.js';
 export { RedisUnavailableError, RedisCommandError } from './error/redis-error.js';
 export { toRedisError } from './error/to-redis-error.js';
+export { redisCall } from './error/redis-call.js';
 export {
   CheckpointStore,
   type Checkpoint,

@@ -265,8 +265,10 @@ async function latency(): Promise<Record<string, number>> {
     });
     (type === 'signature' ? signatureToAlerts : windowedToAlerts).push(at - trigger);
     const seen = searchable.get(id);
-    if (seen !== undefined) toSearch.push(seen - trigger);
-    if (seen !== undefined) alertToSearch.push(seen - at);
+    if (seen !== undefined) {
+      toSearch.push(seen - trigger);
+      alertToSearch.push(seen - at);
+    }
   }
   if (process.env.BENCH_SLOWEST !== undefined)
     process.stderr.write(`${JSON.stringify(slowest.sort((a, b) => b.ms - a.ms).slice(0, 8))}\n`);

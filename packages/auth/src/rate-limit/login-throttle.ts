@@ -49,30 +49,16 @@ export class LoginThrottle implements Throttle {
   ) {}
 
   check(keys: readonly string[]): Promise<ThrottleVerdict> {
-    return Promise.resolve(this.checkNow(keys));
-  }
-
-  fail(key: string, policy: ThrottlePolicy): Promise<void> {
-    this.failNow(key, policy);
-    return Promise.resolve();
-  }
-
-  succeed(key: string): Promise<void> {
-    this.entries.delete(key);
-    return Promise.resolve();
-  }
-
-  private checkNow(keys: readonly string[]): ThrottleVerdict {
     const now = this.now();
     let wait = 0;
     for (const key of keys) {
       const entry = this.live(key, now, undefined);
       if (entry !== undefined && entry.blockedUntil > now) wait = Math.max(wait, entry.blockedUntil - now);
     }
-    return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
+    return Promise.resolve(wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true });
   }
 
-  private failNow(key: string, policy: ThrottlePolicy): void {
+  fail(key: string, policy: ThrottlePolicy): Promise<void> {
     const now = this.now();
     const entry = this.live(key, now, policy) ?? { failures: 0, lastFailure: now, blockedUntil: 0 };
     entry.failures++;
@@ -87,6 +73,12 @@ export class LoginThrottle implements Throttle {
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
+    return Promise.resolve();
+  }
+
+  succeed(key: string): Promise<void> {
+    this.entries.delete(key);
+    return Promise.resolve();
   }
 
   private live(key: string, now: number, policy: ThrottlePolicy | undefined): Entry | undefined {

@@ -7,7 +7,7 @@ import {
   type UserStore,
 } from '@vigil/auth';
 import type { Redis } from '@vigil/redis';
-import { toRedisError } from '@vigil/redis';
+import { redisCall } from '@vigil/redis';
 import type { z } from 'zod';
 
 function parse<T>(schema: z.ZodType<T>, text: string | null | undefined): T | undefined {
@@ -25,14 +25,6 @@ const toUser = (text: string | null | undefined): UserRecord | undefined =>
   parse(userRecordSchema, text) as UserRecord | undefined;
 const toToken = (text: string | null | undefined): ApiTokenRecord | undefined =>
   parse(apiTokenRecordSchema, text) as ApiTokenRecord | undefined;
-
-async function redisCall<T>(doing: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw toRedisError(error, doing);
-  }
-}
 
 /**
  * Users and API tokens in Redis, shared by every API instance (the JSON file serves one): hashes

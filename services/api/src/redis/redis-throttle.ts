@@ -1,6 +1,6 @@
 import type { Throttle, ThrottlePolicy, ThrottleVerdict } from '@vigil/auth';
 import type { Redis } from '@vigil/redis';
-import { toRedisError } from '@vigil/redis';
+import { redisCall, toRedisError } from '@vigil/redis';
 
 /**
  * One failure, atomically: forget a key quiet for `forget` ms and out of its delay, count the
@@ -46,18 +46,13 @@ export class RedisThrottle implements Throttle {
   async check(keys: readonly string[]): Promise<ThrottleVerdict> {
     if (keys.length === 0) return { allowed: true };
     const now = this.now();
-    let rows: ([Error | null, unknown] | null)[] | null;
-    try {
+    const rows = await redisCall('checking the login throttle', () => {
       const pipeline = this.redis.pipeline();
       for (const key of keys) pipeline.hget(this.keyOf(key), 'b');
-      rows = await pipeline.exec();
-    } catch (error) {
-      throw toRedisError(error, 'checking the login throttle');
-    }
+      return pipeline.exec();
+    });
     let wait = 0;
-    for (const row of rows ?? []) {
-      if (row === null) continue;
-      const [error, value] = row;
+    for (const [error, value] of rows ?? []) {
       if (error !== null) throw toRedisError(error, 'checking the login throttle');
       const blockedUntil = typeof value === 'string' ? Number(value) : 0;
       if (blockedUntil > now) wait = Math.max(wait, blockedUntil - now);
@@ -66,8 +61,8 @@ export class RedisThrottle implements Throttle {
   }
 
   async fail(key: string, policy: ThrottlePolicy): Promise<void> {
-    try {
-      await this.redis.eval(
+    await redisCall('counting a failed login', () =>
+      this.redis.eval(
         FAIL,
         1,
         this.keyOf(key),
@@ -76,18 +71,12 @@ export class RedisThrottle implements Throttle {
         policy.baseDelayMs,
         policy.maxDelayMs,
         policy.forgetAfterMs,
-      );
-    } catch (error) {
-      throw toRedisError(error, 'counting a failed login');
-    }
+      ),
+    );
   }
 
   async succeed(key: string): Promise<void> {
-    try {
-      await this.redis.del(this.keyOf(key));
-    } catch (error) {
-      throw toRedisError(error, 'resetting the login throttle');
-    }
+    await redisCall('resetting the login throttle', () => this.redis.del(this.keyOf(key)));
   }
 
   private keyOf(key: string): string {
